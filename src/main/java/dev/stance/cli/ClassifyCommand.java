@@ -1,0 +1,73 @@
+package dev.stance.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.stance.Prediction;
+import dev.stance.StanceClassifier;
+
+/** {@code classify}: one JSON object per sentence, from arguments or standard input. */
+final class ClassifyCommand implements Command {
+
+    /** Lines classified together when reading standard input. */
+    static final int BATCH = 256;
+
+    @Override
+    public String name() {
+        return "classify";
+    }
+
+    @Override
+    public String summary() {
+        return "label sentences given as arguments or one per line on stdin";
+    }
+
+    @Override
+    public String help() {
+        return String.join(System.lineSeparator(),
+                "usage: stance classify [--model PATH] [TEXT ...]",
+                "",
+                "Labels each TEXT, or each line of standard input when no TEXT is given, and prints",
+                "one JSON object per sentence: {\"text\":..,\"label\":..,\"confidence\":..,\"scores\":{..}}.",
+                "",
+                ModelOption.HELP);
+    }
+
+    @Override
+    public int run(List<String> argv, Io io) throws Exception {
+        Args args = Args.parse(name(), argv, Set.of("model"), Set.of());
+        StanceClassifier classifier = ModelOption.classifier(args);
+        if (!args.positional().isEmpty()) {
+            print(classifier, args.positional(), io);
+            return 0;
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+        List<String> batch = new ArrayList<>(BATCH);
+        String line;
+        while ((line = reader.readLine()) != null) {
+            batch.add(line);
+            if (batch.size() == BATCH) {
+                print(classifier, batch, io);
+                batch.clear();
+            }
+        }
+        print(classifier, batch, io);
+        return 0;
+    }
+
+    private static void print(StanceClassifier classifier, List<String> texts, Io io) {
+        List<Prediction> predictions = classifier.classifyAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("text", texts.get(i));
+            Json.println(io.out(), Json.prediction(predictions.get(i), row));
+        }
+        io.out().flush();
+    }
+}

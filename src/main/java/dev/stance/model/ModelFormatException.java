@@ -1,0 +1,21 @@
+package dev.stance.model;
+
+import java.io.IOException;
+
+/**
+ * A model file that cannot be used: missing parts, truncated, not a stance model, written by a
+ * newer format version, or needing features this library cannot compute. The message names the
+ * file and what is wrong with it.
+ */
+public class ModelFormatException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ModelFormatException(String message) {
+        super(message);
+    }
+
+    public ModelFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

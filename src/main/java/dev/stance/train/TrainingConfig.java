@@ -1,0 +1,131 @@
+package dev.stance.train;
+
+import java.util.List;
+
+import dev.stance.features.Encoders;
+import dev.stance.features.LexicalConfig;
+
+/**
+ * Everything that decides what a training run produces, validated once. With the same config and
+ * the same data, training gives the same model. Recorded in every model file. Immutable; use the
+ * {@code withX} methods for variations.
+ *
+ * @param name         short name written into the model ({@code lexical}, {@code encoder}, ...)
+ * @param lexical      lexical featurizer settings, or null for no lexical features
+ * @param embeddingDim width of the lexical embedding (ignored without lexical features)
+ * @param encoder      id of the sentence encoder ({@link Encoders#ids()}), or null for none
+ * @param hidden       widths of the hidden ReLU layers, possibly empty
+ * @param epochs       passes over the training split, at least 1; the best on dev is kept
+ * @param learningRate Adam learning rate, positive
+ * @param batchSize    sentences per update, at least 1
+ * @param dropout      probability of dropping a hidden unit during training, in [0, 1)
+ * @param l2           L2 penalty on the dense layers' weights, at least 0
+ * @param seed         seed of weight initialisation and shuffling
+ * @param calibrate    whether to fit temperature and decision rule on the dev split
+ */
+public record TrainingConfig(
+        String name,
+        LexicalConfig lexical,
+        int embeddingDim,
+        String encoder,
+        List<Integer> hidden,
+        int epochs,
+        double learningRate,
+        int batchSize,
+        double dropout,
+        double l2,
+        long seed,
+        boolean calibrate) {
+
+    public TrainingConfig {
+        hidden = List.copyOf(hidden);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        if (lexical == null && encoder == null) {
+            throw new IllegalArgumentException("a model needs lexical features, an encoder, or both");
+        }
+        if (lexical != null && embeddingDim <= 0) {
+            throw new IllegalArgumentException("embeddingDim must be > 0, got " + embeddingDim);
+        }
+        if (encoder != null) {
+            Encoders.spec(encoder); // throws for an unknown id
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
+        }
+        for (int width : hidden) {
+            if (width <= 0) {
+                throw new IllegalArgumentException("hidden layer widths must be > 0, got " + hidden);
+            }
+        }
+    }
+
+    /** The fast model: lexical features only, no native encoder at run time. */
+    public static TrainingConfig lexicalDefaults() {
+        return new TrainingConfig("lexical", LexicalConfig.defaults(), 48, null, List.of(), 30, 0.01, 32, 0.0, 0.0, 42, true);
+    }
+
+    /** Pretrained sentence encoder (bge-small) plus lexical features. */
+    public static TrainingConfig combinedDefaults() {
+        return new TrainingConfig("combined", LexicalConfig.defaults(), 32, Encoders.BGE_SMALL, List.of(128),
+                30, 0.002, 32, 0.2, 1e-4, 42, true);
+    }
+
+    /** Pretrained sentence encoder only. */
+    public static TrainingConfig encoderDefaults() {
+        return new TrainingConfig("encoder", null, 0, Encoders.BGE_SMALL, List.of(128), 30, 0.002, 32, 0.2, 1e-4, 42, true);
+    }
+
+    /**
+     * The preset called {@code name}: {@code lexical}, {@code encoder} or {@code combined}.
+     *
+     * @throws IllegalArgumentException naming the presets for any other name
+     */
+    public static TrainingConfig preset(String name) {
+        return switch (name) {
+            case "lexical" -> lexicalDefaults();
+            case "encoder" -> encoderDefaults();
+            case "combined" -> combinedDefaults();
+            default -> throw new IllegalArgumentException("unknown model variant \"" + name
+                    + "\" (expected lexical, encoder or combined)");
+        };
+    }
+
+    public TrainingConfig withEpochs(int epochs) {
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+                dropout, l2, seed, calibrate);
+    }
+
+    public TrainingConfig withSeed(long seed) {
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+                dropout, l2, seed, calibrate);
+    }
+
+    public TrainingConfig withLearningRate(double learningRate) {
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+                dropout, l2, seed, calibrate);
+    }
+
+    public TrainingConfig withHidden(List<Integer> hidden) {
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+                dropout, l2, seed, calibrate);
+    }
+
+    public TrainingConfig withCalibrate(boolean calibrate) {
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+                dropout, l2, seed, calibrate);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.stance.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class TrainingConfigTest {
+
+    @Test
+    void rejectsBadValuesWithTheValue() {
+        TrainingConfig c = TrainingConfig.lexicalDefaults();
+        assertEquals("epochs must be > 0, got 0",
+                assertThrows(IllegalArgumentException.class, () -> c.withEpochs(0)).getMessage());
+        assertEquals("learningRate must be > 0, got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> c.withLearningRate(-1)).getMessage());
+    }
+
+    @Test
+    void presetsByName() {
+        assertEquals("lexical", TrainingConfig.preset("lexical").name());
+        assertEquals("combined", TrainingConfig.preset("combined").name());
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.preset("huge"));
+    }
+
+    @Test
+    void copiesChangeOneThing() {
+        TrainingConfig c = TrainingConfig.lexicalDefaults().withSeed(7);
+        assertEquals(7, c.seed());
+        assertEquals(TrainingConfig.lexicalDefaults().epochs(), c.epochs());
+    }
+}
