@@ -33,12 +33,21 @@ import dev.stance.model.StanceModel;
 public interface StanceClassifier {
 
     /**
-     * The model bundled in the jar ({@code models/stance.zip} of the source tree).
+     * The default model bundled in the jar: {@link Variant#ACCURATE}.
      *
      * @throws IllegalStateException if the bundled model is missing or damaged (a broken build)
      */
     static StanceClassifier loadDefault() {
-        return StanceModel.loadDefault().classifier();
+        return loadDefault(Variant.ACCURATE);
+    }
+
+    /**
+     * One of the models bundled in the jar.
+     *
+     * @throws IllegalStateException if the bundled model is missing or damaged (a broken build)
+     */
+    static StanceClassifier loadDefault(Variant variant) {
+        return StanceModel.loadDefault(variant).classifier();
     }
 
     /**

@@ -32,7 +32,7 @@ final class AnalyzeCommand implements Command {
     @Override
     public String help() {
         return String.join(System.lineSeparator(),
-                "usage: stance analyze [--model PATH] [FILE|-]",
+                "usage: stance analyze [--model PATH | --fast] [FILE|-]",
                 "",
                 "Reads a statement from FILE (or standard input for - or no FILE), splits it into",
                 "sentences and prints one JSON document:",
@@ -45,7 +45,7 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Args args = Args.parse(name(), argv, Set.of("model"), Set.of());
+        Args args = Args.parse(name(), argv, ModelOption.VALUED, ModelOption.FLAGS);
         if (args.positional().size() > 1) {
             throw new UsageException(name() + ": expected at most one FILE, got " + args.positional().size());
         }

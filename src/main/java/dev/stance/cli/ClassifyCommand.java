@@ -31,7 +31,7 @@ final class ClassifyCommand implements Command {
     @Override
     public String help() {
         return String.join(System.lineSeparator(),
-                "usage: stance classify [--model PATH] [TEXT ...]",
+                "usage: stance classify [--model PATH | --fast] [TEXT ...]",
                 "",
                 "Labels each TEXT, or each line of standard input when no TEXT is given, and prints",
                 "one JSON object per sentence: {\"text\":..,\"label\":..,\"confidence\":..,\"scores\":{..}}.",
@@ -41,7 +41,7 @@ final class ClassifyCommand implements Command {
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Args args = Args.parse(name(), argv, Set.of("model"), Set.of());
+        Args args = Args.parse(name(), argv, ModelOption.VALUED, ModelOption.FLAGS);
         StanceClassifier classifier = ModelOption.classifier(args);
         if (!args.positional().isEmpty()) {
             print(classifier, args.positional(), io);

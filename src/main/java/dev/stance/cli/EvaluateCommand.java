@@ -28,7 +28,7 @@ final class EvaluateCommand implements Command {
     @Override
     public String help() {
         return String.join(System.lineSeparator(),
-                "usage: stance evaluate --data FILE.tsv [--model PATH] [--json]",
+                "usage: stance evaluate --data FILE.tsv [--model PATH | --fast] [--json]",
                 "",
                 "Classifies every sentence of FILE.tsv (header label<TAB>text, extra columns ignored)",
                 "and prints precision, recall and F1 per label, macro-F1, accuracy and the confusion",
@@ -41,7 +41,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Args args = Args.parse(name(), argv, Set.of("data", "model"), Set.of("json"));
+        Args args = Args.parse(name(), argv, Set.of("data", "model"), Set.of("json", "fast"));
         if (!args.positional().isEmpty()) {
             throw new UsageException(name() + ": unexpected argument " + args.positional().get(0));
         }

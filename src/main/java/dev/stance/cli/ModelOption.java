@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.stance.StanceClassifier;
+import dev.stance.Variant;
 import dev.stance.model.StanceModel;
 
 /** The {@code --model PATH} option shared by the commands that classify. */
 final class ModelOption {
 
-    static final String HELP = "  --model PATH   model file to use (default: the model bundled in the jar)";
+    static final String HELP = String.join(System.lineSeparator(),
+            "  --model PATH   model file to use (default: the accurate model bundled in the jar)",
+            "  --fast         use the fast bundled model (lexical features only)");
+
+    /** Option names this adds to a command. */
+    static final java.util.Set<String> VALUED = java.util.Set.of("model");
+    static final java.util.Set<String> FLAGS = java.util.Set.of("fast");
 
     private ModelOption() {
     }
@@ -17,8 +24,11 @@ final class ModelOption {
     /** The model named by {@code --model}, or the bundled one. A bad file is a usage error. */
     static StanceModel load(Args args) throws UsageException {
         Path path = args.path("model");
+        if (path != null && args.has("fast")) {
+            throw new UsageException("--model and --fast exclude each other");
+        }
         if (path == null) {
-            return StanceModel.loadDefault();
+            return StanceModel.loadDefault(args.has("fast") ? Variant.FAST : Variant.ACCURATE);
         }
         try {
             return StanceModel.load(path);

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stance.Prediction;
 import dev.stance.Stance;
 import dev.stance.StanceClassifier;
+import dev.stance.Variant;
 import dev.stance.features.EncoderSpec;
 import dev.stance.features.Encoders;
 import dev.stance.features.Features;
@@ -51,8 +52,6 @@ public final class StanceModel {
     /** Version of the file format this library writes; it reads this one only. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Classpath location of the bundled default model. */
-    public static final String DEFAULT_RESOURCE = "/dev/stance/models/stance.zip";
 
     static final String METADATA_ENTRY = "model.json";
     static final String NETWORK_ENTRY = "network.json";
@@ -187,17 +186,19 @@ public final class StanceModel {
     }
 
     /**
-     * The model bundled in this jar.
+     * A model bundled in this jar ({@code models/<file>} of the source tree, on the classpath under
+     * {@code /dev/stance/models/}).
      *
      * @throws IllegalStateException if it is missing or unreadable (a broken build)
      */
-    public static StanceModel loadDefault() {
-        try (InputStream in = StanceModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+    public static StanceModel loadDefault(Variant variant) {
+        String resource = "/dev/stance/models/" + variant.fileName();
+        try (InputStream in = StanceModel.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the bundled model " + DEFAULT_RESOURCE
-                        + " is not on the classpath; was the jar built without models/stance.zip?");
+                throw new IllegalStateException("the bundled model " + resource
+                        + " is not on the classpath; was the jar built without models/" + variant.fileName() + "?");
             }
-            return read(in, "bundled model " + DEFAULT_RESOURCE);
+            return read(in, "bundled model " + resource);
         } catch (IOException e) {
             throw new IllegalStateException("cannot load the bundled model: " + e.getMessage(), e);
         }
