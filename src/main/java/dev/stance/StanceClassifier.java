@@ -78,4 +78,19 @@ public interface StanceClassifier {
      * @throws IllegalArgumentException if {@code statement} is null
      */
     StatementAnalysis analyze(String statement);
+
+    /**
+     * Streaming form of {@link #analyze(String)} for statements of any size (a scraped archive, a
+     * 20 MB file): reads {@code statement} in chunks, splits and labels sentences as it goes and hands
+     * each to {@code sink} in text order, with offsets into the whole stream. Memory stays bounded
+     * by the chunk size, whatever the input length. A run of more than
+     * {@value #MAX_SENTENCE_CHARS} characters without a sentence boundary is cut there.
+     *
+     * @throws IllegalArgumentException if an argument is null, or the stream exceeds {@link Integer#MAX_VALUE} characters
+     * @throws IOException              if reading fails (sentences before the failure have been delivered)
+     */
+    void analyze(java.io.Reader statement, java.util.function.Consumer<SentenceAnalysis> sink) throws IOException;
+
+    /** Longest sentence {@link #analyze(java.io.Reader, java.util.function.Consumer)} keeps whole, in characters. */
+    int MAX_SENTENCE_CHARS = 1 << 20;
 }

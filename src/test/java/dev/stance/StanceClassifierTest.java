@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,38 +74,5 @@ class StanceClassifierTest {
             assertEquals(1.0, p.confidence());
         }
         assertTrue(classifier.analyze("  \n ").sentences().isEmpty());
-    }
-
-    @Test
-    void sixteenThreadsSharingOneInstanceGetTheSequentialResults() throws Exception {
-        List<Prediction> expected = sentences.stream().map(classifier::classify).toList();
-        StatementAnalysis expectedAnalysis = classifier.analyze(String.join(" ", sentences));
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int t = 0; t < 16; t++) {
-                final int offset = t;
-                results.add(pool.submit(() -> {
-                    for (int round = 0; round < 20; round++) {
-                        int i = (offset * 7 + round * 13) % sentences.size();
-                        if (!classifier.classify(sentences.get(i)).equals(expected.get(i))) {
-                            return false;
-                        }
-                        if (round % 5 == 0 && !classifier.classifyAll(sentences).equals(expected)) {
-                            return false;
-                        }
-                        if (round % 10 == 0 && !classifier.analyze(String.join(" ", sentences)).equals(expectedAnalysis)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
-            }
-            for (Future<Boolean> f : results) {
-                assertTrue(f.get(5, TimeUnit.MINUTES));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

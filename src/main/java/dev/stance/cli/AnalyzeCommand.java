@@ -2,21 +2,28 @@ package dev.stance.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.stance.SentenceAnalysis;
+import dev.stance.Stance;
 import dev.stance.StanceClassifier;
-import dev.stance.StatementAnalysis;
 
-/** {@code analyze}: split a statement into sentences and label each, as one JSON document. */
+/**
+ * {@code analyze}: split a statement into sentences and label each, as one JSON document. The
+ * document is written as the input is read, so a statement of any size runs in bounded memory.
+ */
 final class AnalyzeCommand implements Command {
 
     @Override
@@ -35,7 +42,7 @@ final class AnalyzeCommand implements Command {
                 "usage: stance analyze [--model PATH | --fast] [FILE|-]",
                 "",
                 "Reads a statement from FILE (or standard input for - or no FILE), splits it into",
-                "sentences and prints one JSON document:",
+                "sentences and prints one JSON document, streamed as the input is read:",
                 "{\"sentences\":[{\"text\":..,\"begin\":..,\"end\":..,\"label\":..,\"confidence\":..,\"scores\":{..}}],",
                 " \"summary\":{\"stances\":[..],\"counts\":{..}}}",
                 "begin/end are character offsets (UTF-16 code units) into the input text.",
@@ -51,42 +58,67 @@ final class AnalyzeCommand implements Command {
         }
         String source = args.positional().isEmpty() ? "-" : args.positional().get(0);
         StanceClassifier classifier = ModelOption.classifier(args);
-        String text = read(source, io.in());
-        StatementAnalysis analysis = classifier.analyze(text);
-        Json.println(io.out(), toJson(analysis));
+        try (Reader reader = open(source, io.in())) {
+            stream(classifier, reader, source, io);
+        }
         return 0;
     }
 
-    static Map<String, Object> toJson(StatementAnalysis analysis) {
-        List<Map<String, Object>> sentences = new ArrayList<>();
-        for (SentenceAnalysis s : analysis.sentences()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("text", s.text());
-            row.put("begin", s.begin());
-            row.put("end", s.end());
-            sentences.add(Json.prediction(s.prediction(), row));
+    private void stream(StanceClassifier classifier, Reader reader, String source, Io io) throws IOException, UsageException {
+        Map<Stance, Integer> counts = new EnumMap<>(Stance.class);
+        for (Stance s : Stance.values()) {
+            counts.put(s, 0);
         }
+        JsonGenerator json = Json.MAPPER.getFactory().createGenerator(io.out());
+        json.writeStartObject();
+        json.writeArrayFieldStart("sentences");
+        try {
+            classifier.analyze(reader, sentence -> {
+                counts.merge(sentence.prediction().stance(), 1, Integer::sum);
+                try {
+                    json.writeObject(toJson(sentence));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.nio.charset.CharacterCodingException e) {
+            json.flush();
+            io.out().println();
+            throw new UsageException(name() + ": " + source + ": not valid UTF-8");
+        }
+        json.writeEndArray();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("stances", analysis.stances().stream().map(Enum::name).toList());
-        Map<String, Object> counts = new LinkedHashMap<>();
-        analysis.counts().forEach((k, v) -> counts.put(k.name(), v));
-        summary.put("counts", counts);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("sentences", sentences);
-        doc.put("summary", summary);
-        return doc;
+        summary.put("stances", counts.entrySet().stream()
+                .filter(e -> e.getKey() != Stance.NONE && e.getValue() > 0).map(e -> e.getKey().name()).toList());
+        Map<String, Object> named = new LinkedHashMap<>();
+        counts.forEach((k, v) -> named.put(k.name(), v));
+        summary.put("counts", named);
+        json.writeObjectField("summary", summary);
+        json.writeEndObject();
+        json.flush();
+        io.out().println();
     }
 
-    private static String read(String source, InputStream stdin) throws IOException, UsageException {
+    private static Map<String, Object> toJson(SentenceAnalysis s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("text", s.text());
+        row.put("begin", s.begin());
+        row.put("end", s.end());
+        return Json.prediction(s.prediction(), row);
+    }
+
+    private static Reader open(String source, InputStream stdin) throws IOException, UsageException {
+        InputStream in;
         if (source.equals("-")) {
-            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            in = stdin;
+        } else {
+            try {
+                in = Files.newInputStream(Path.of(source));
+            } catch (NoSuchFileException e) {
+                throw new UsageException("analyze: " + source + ": no such file");
+            }
         }
-        try {
-            return Files.readString(Path.of(source), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("analyze: " + source + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UsageException("analyze: " + source + ": not valid UTF-8");
-        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 }

@@ -31,6 +31,8 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 
     /** Word pieces per sentence, including [CLS] and [SEP]; longer sentences are truncated. */
     static final int MAX_TOKENS = 128;
+    /** Characters of a sentence handed to the tokenizer; far more than {@link #MAX_TOKENS} pieces need. */
+    static final int MAX_CHARS = 8192;
     /** Sentences per ONNX call. */
     static final int BATCH = 32;
 
@@ -77,7 +79,13 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
         if (sentences.isEmpty()) {
             return out;
         }
-        Encoding[] encodings = tokenizer.batchEncode(sentences);
+        // Only the first MAX_TOKENS word pieces count; cutting the text first bounds the tokenizer's
+        // work on a megabyte-long "sentence".
+        List<String> capped = new ArrayList<>(sentences.size());
+        for (String s : sentences) {
+            capped.add(s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS));
+        }
+        Encoding[] encodings = tokenizer.batchEncode(capped);
         // Batches of similar length waste little on padding.
         Integer[] order = IntStream.range(0, encodings.length).boxed()
                 .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length)).toArray(Integer[]::new);

@@ -1,7 +1,12 @@
 package dev.stance.model;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.stance.Prediction;
 import dev.stance.SentenceAnalysis;
@@ -99,17 +104,67 @@ final class ModelClassifier implements StanceClassifier {
         if (statement == null) {
             throw new IllegalArgumentException("statement is null");
         }
-        List<TextSpan> spans = splitter.split(statement);
-        List<String> texts = new ArrayList<>(spans.size());
-        for (TextSpan span : spans) {
-            texts.add(statement.substring(span.begin(), span.end()));
-        }
-        List<Prediction> predictions = classifyAll(texts);
-        List<SentenceAnalysis> sentences = new ArrayList<>(spans.size());
-        for (int i = 0; i < spans.size(); i++) {
-            TextSpan span = spans.get(i);
-            sentences.add(new SentenceAnalysis(texts.get(i), span.begin(), span.end(), predictions.get(i)));
+        List<SentenceAnalysis> sentences = new ArrayList<>();
+        try {
+            analyze(new StringReader(statement), sentences::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from a string cannot fail", e);
         }
         return StatementAnalysis.of(sentences);
+    }
+
+    @Override
+    public void analyze(Reader statement, Consumer<SentenceAnalysis> sink) throws IOException {
+        if (statement == null || sink == null) {
+            throw new IllegalArgumentException(statement == null ? "statement is null" : "sink is null");
+        }
+        char[] buffer = new char[CHUNK_CHARS];
+        StringBuilder pending = new StringBuilder();
+        long base = 0; // offset of pending's first character in the whole stream
+        boolean end = false;
+        while (!end) {
+            int n = statement.read(buffer);
+            end = n < 0;
+            if (!end) {
+                pending.append(buffer, 0, n);
+                if (pending.length() < CHUNK_CHARS) {
+                    continue;
+                }
+            }
+            if (base + pending.length() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("statement longer than " + Integer.MAX_VALUE + " characters");
+            }
+            String text = pending.toString();
+            List<TextSpan> spans = splitter.split(text);
+            // The last sentence of a chunk may continue in the next one: keep it back, unless the
+            // input has ended or it has grown past the limit.
+            int keep = spans.size();
+            int carryFrom = text.length();
+            if (!end && !spans.isEmpty()) {
+                TextSpan last = spans.get(spans.size() - 1);
+                if (text.length() - last.begin() < MAX_SENTENCE_CHARS) {
+                    keep = spans.size() - 1;
+                    carryFrom = last.begin();
+                }
+            }
+            emit(text, spans.subList(0, keep), (int) base, sink);
+            pending = new StringBuilder(text.length() - carryFrom + CHUNK_CHARS).append(text, carryFrom, text.length());
+            base += carryFrom;
+        }
+    }
+
+    /** Characters read and split at a time by the streaming analysis. */
+    static final int CHUNK_CHARS = 1 << 16;
+
+    private void emit(String text, List<TextSpan> spans, int base, Consumer<SentenceAnalysis> sink) {
+        List<String> texts = new ArrayList<>(spans.size());
+        for (TextSpan span : spans) {
+            texts.add(text.substring(span.begin(), span.end()));
+        }
+        List<Prediction> predictions = classifyAll(texts);
+        for (int i = 0; i < spans.size(); i++) {
+            TextSpan span = spans.get(i);
+            sink.accept(new SentenceAnalysis(texts.get(i), base + span.begin(), base + span.end(), predictions.get(i)));
+        }
     }
 }

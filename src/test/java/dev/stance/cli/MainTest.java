@@ -34,9 +34,13 @@ class MainTest {
     }
 
     static Run runWithInput(String stdin, String... args) {
+        return runWithBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static Run runWithBytes(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int code = Main.run(args, new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.stance.ChildJvm;
 import dev.stance.TestCorpus;
 
 /**
@@ -27,14 +28,6 @@ class AtomicSaveTest {
     @TempDir
     Path dir;
 
-    private static Process java(String mainClass, String... args) throws IOException {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), mainClass));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
     @Test
     void aProcessKilledWhileSavingLeavesACompleteModel() throws Exception {
         Path file = dir.resolve("model.zip");
@@ -42,7 +35,7 @@ class AtomicSaveTest {
         float[] b = SaveLoop.model("b").params().matrices().get("emb_W").data();
         Random random = new Random(11);
         for (int round = 0; round < 6; round++) {
-            Process child = java(SaveLoop.class.getName(), file.toString());
+            Process child = ChildJvm.start(List.of("-Xmx512m"), null, SaveLoop.class.getName(), file.toString());
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
             assertTrue("saved".equals(first), "child said: " + first);
@@ -63,8 +56,8 @@ class AtomicSaveTest {
         byte[] before = Files.readAllBytes(file);
         Random random = new Random(5);
         for (int round = 0; round < 3; round++) {
-            Process child = java("dev.stance.cli.Main", "train", "--data", corpus.toString(), "--out", file.toString(),
-                    "--epochs", "50");
+            Process child = ChildJvm.start(List.of("-Xmx512m"), null, "dev.stance.cli.Main", "train", "--data",
+                    corpus.toString(), "--out", file.toString(), "--epochs", "50");
             Thread.sleep(500 + random.nextInt(2500));
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));

@@ -150,6 +150,39 @@ class StanceModelTest {
     }
 
     @Test
+    void zipBombsAreRefusedWithinBoundedMemory() throws IOException {
+        // model.json inflating to 200 MB of spaces: refused after 4 MB.
+        Path file = dir.resolve("bomb.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
+            z.putNextEntry(new ZipEntry("model.json"));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 200; i++) {
+                z.write(spaces);
+            }
+            z.closeEntry();
+        }
+        assertTrue(Files.size(file) < 1 << 20, "the file itself is small");
+        assertTrue(loadFails(file).getMessage().contains("model.json is larger than"));
+        // params.bin declaring a 2^31-value matrix: refused before allocating it.
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        java.io.DataOutputStream data = new java.io.DataOutputStream(header);
+        data.writeInt(0x53545042);
+        data.writeInt(1);
+        data.writeInt(1);
+        data.writeUTF("emb_W");
+        data.writeInt(1 << 16);
+        data.writeInt(1 << 15);
+        Path declared = dir.resolve("declared.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(declared))) {
+            put(z, "model.json", tinyModel().metadataJson().getBytes(StandardCharsets.UTF_8));
+            put(z, "network.json", "{}".getBytes(StandardCharsets.UTF_8));
+            put(z, "params.bin", header.toByteArray());
+        }
+        assertTrue(loadFails(declared).getMessage().contains("exceeds the limit"), loadFails(declared).getMessage());
+    }
+
+    @Test
     void zipSlipEntriesAreNeverExtracted() throws IOException {
         Path file = zip("slip.zip", Map.of("../../evil.txt", "x", "model.json", tinyModel().metadataJson()));
         loadFails(file); // incomplete model
