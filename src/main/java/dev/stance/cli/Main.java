@@ -96,6 +96,8 @@ public final class Main {
     static void quietLogging() {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        // DJL's tokenizer warns on every start that it found no GPU: noise for a CPU library.
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "error");
     }
 
     private static void setIfAbsent(String key, String value) {
