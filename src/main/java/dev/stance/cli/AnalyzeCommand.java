@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.stance.Prediction;
 import dev.stance.SentenceAnalysis;
 import dev.stance.StanceClassifier;
 import dev.stance.StatementAnalysis;
+import dev.stance.text.SentenceSplitter;
+import dev.stance.text.TextSpan;
 
 /** {@code analyze}: split a statement into sentences and label each, as one JSON document. */
 final class AnalyzeCommand implements Command {
@@ -32,7 +35,7 @@ final class AnalyzeCommand implements Command {
     @Override
     public String help() {
         return String.join(System.lineSeparator(),
-                "usage: stance analyze [--model PATH | --fast] [FILE|-]",
+                "usage: stance analyze [--model PATH | --fast] [--quiet] [FILE|-]",
                 "",
                 "Reads a statement from FILE (or standard input for - or no FILE), splits it into",
                 "sentences and prints one JSON document:",
@@ -40,21 +43,41 @@ final class AnalyzeCommand implements Command {
                 " \"summary\":{\"stances\":[..],\"counts\":{..}}}",
                 "begin/end are character offsets (UTF-16 code units) into the input text.",
                 "",
-                ModelOption.HELP);
+                ModelOption.HELP,
+                Progress.HELP);
     }
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Args args = Args.parse(name(), argv, ModelOption.VALUED, ModelOption.FLAGS);
+        Args args = Args.parse(name(), argv, ModelOption.VALUED, Args.union(ModelOption.FLAGS, Progress.QUIET));
         if (args.positional().size() > 1) {
             throw new UsageException(name() + ": expected at most one FILE, got " + args.positional().size());
         }
         String source = args.positional().isEmpty() ? "-" : args.positional().get(0);
         StanceClassifier classifier = ModelOption.classifier(args);
         String text = read(source, io.in());
-        StatementAnalysis analysis = classifier.analyze(text);
+        List<TextSpan> spans = new SentenceSplitter().split(text);
+        StatementAnalysis analysis;
+        try (Progress progress = Progress.of(io, args, name(), spans.size())) {
+            analysis = analyze(classifier, text, spans, progress);
+        }
         Json.println(io.out(), toJson(analysis));
         return 0;
+    }
+
+    /**
+     * What {@link StanceClassifier#analyze} does, in steps a progress line can follow: the sentences
+     * {@code spans} of {@code text}, classified in batches. {@code MainTest} holds the two equal.
+     */
+    static StatementAnalysis analyze(StanceClassifier classifier, String text, List<TextSpan> spans,
+                                     Progress progress) {
+        List<String> sentences = spans.stream().map(s -> text.substring(s.begin(), s.end())).toList();
+        List<Prediction> predictions = progress.classifyAll(classifier, sentences);
+        List<SentenceAnalysis> out = new ArrayList<>(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            out.add(new SentenceAnalysis(sentences.get(i), spans.get(i).begin(), spans.get(i).end(), predictions.get(i)));
+        }
+        return StatementAnalysis.of(out);
     }
 
     static Map<String, Object> toJson(StatementAnalysis analysis) {

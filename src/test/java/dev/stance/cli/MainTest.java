@@ -1,6 +1,7 @@
 package dev.stance.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -18,7 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.stance.LabelledSentence;
+import dev.stance.Stance;
+import dev.stance.StanceClassifier;
 import dev.stance.TestCorpus;
+import dev.stance.eval.ReportPage;
+import dev.stance.model.StanceModel;
+import dev.stance.train.LabelledTsv;
 
 class MainTest {
 
@@ -43,6 +50,16 @@ class MainTest {
 
     static Run run(String... args) {
         return runWithInput("", args);
+    }
+
+    /** As {@link #runWithInput}, but as if stderr were a terminal a person watches. */
+    static Run runOnTerminal(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                true));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** A usage error: exit 2 and exactly one line on stderr, starting "error: ". */
@@ -79,6 +96,46 @@ class MainTest {
         assertUsageError(run("analyze", dir.resolve("missing.txt").toString()), "analyze: ");
         assertUsageError(run("classify", "--model", dir.resolve("nope.zip").toString(), "hi"),
                 dir.resolve("nope.zip") + ": no such model file");
+        assertUsageError(run("evaluate", "--data", "x.tsv", "--report", dir.toString()),
+                "evaluate: --report " + dir + " is a directory");
+        assertUsageError(run("analyze", "--quiet=yes"), "analyze: --quiet takes no value");
+    }
+
+    @Test
+    void progressGoesToATerminalStderrOnlyAndQuietTurnsItOff() throws IOException {
+        String input = "We deplore the decision.\nTalks resumed on Monday.\n";
+        Run shown = runOnTerminal(input, "classify");
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.err().contains("\rclassify: 2 sentences"), shown.err());
+        assertTrue(shown.err().endsWith("\r"), "the line is blanked at the end: " + shown.err());
+        assertEquals(2, shown.outLines().size());
+        for (String line : shown.outLines()) {
+            JSON.readTree(line);
+        }
+        assertEquals(runWithInput(input, "classify").out(), shown.out(), "stdout is the same with or without progress");
+
+        Run quiet = runOnTerminal(input, "classify", "--quiet");
+        assertEquals("", quiet.err());
+        assertEquals(shown.out(), quiet.out());
+
+        Path statement = Files.writeString(dir.resolve("s.txt"), "We condemn the attack. Talks resumed on Monday.");
+        Run analyze = runOnTerminal("", "analyze", statement.toString());
+        assertTrue(analyze.err().contains("\ranalyze: 2/2 sentences  100%"), analyze.err());
+        assertEquals("", runOnTerminal("", "analyze", "--quiet", statement.toString()).err());
+        assertEquals("", runWithInput(input, "classify").err(), "never when stderr is piped");
+    }
+
+    @Test
+    void analyzeGivesTheLibrarysAnalysis() throws IOException {
+        // More sentences than one batch, so the command classifies them in several.
+        String text = String.join("  ", TestCorpus.slice("test.tsv", 60).stream().map(LabelledSentence::text).toList());
+        Path file = Files.writeString(dir.resolve("long.txt"), text);
+        Run r = run("analyze", file.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode cli = JSON.readTree(r.out());
+        assertTrue(cli.get("sentences").size() > Progress.BATCH, "sentences: " + cli.get("sentences").size());
+        JsonNode library = JSON.valueToTree(AnalyzeCommand.toJson(StanceClassifier.loadDefault().analyze(text)));
+        assertEquals(library, cli);
     }
 
     @Test
@@ -158,6 +215,54 @@ class MainTest {
         assertTrue(Files.exists(model));
         Run c = run("classify", "--model", model.toString(), "We deplore the decision.");
         assertEquals(0, c.code(), c.err());
+
+        // The test split's report lies beside the model and names the data that trained it.
+        Path besideModel = dir.resolve("out/model.report.html");
+        assertTrue(r.err().contains("wrote report " + besideModel), r.err());
+        ReportPage trained = new ReportPage(Files.readString(besideModel));
+        String dataHash = StanceModel.load(model).metadata().provenance().dataSha256();
+        assertTrue(trained.document().selectFirst("#provenance").text().contains(dataHash));
+        int shown = 0;
+        for (Stance gold : Stance.values()) {
+            for (Stance predicted : Stance.values()) {
+                shown += trained.cell(gold, predicted);
+            }
+        }
+        assertEquals(LabelledTsv.read(dataDir.resolve("test.tsv")).size(), shown);
+    }
+
+    @Test
+    void evaluateWritesAReportOfWhatTheModelDoes() throws Exception {
+        // A small, weak model (two epochs on 100 sentences): it makes mistakes for the report to show.
+        Path dataDir = TestCorpus.writeSplits(dir.resolve("corpus"), TestCorpus.small(20));
+        Path model = dir.resolve("small.zip");
+        assertEquals(0, run("train", "--data", dataDir.toString(), "--out", model.toString(), "--epochs", "2",
+                "--report", dir.resolve("ignored.html").toString()).code());
+        Path testFile = dataDir.resolve("test.tsv");
+        Path report = dir.resolve("reports/eval.html");
+        Run r = run("evaluate", "--model", model.toString(), "--data", testFile.toString(), "--json",
+                "--report", report.toString());
+        assertEquals(0, r.code(), r.err());
+        ReportPage page = new ReportPage(Files.readString(report));
+
+        JsonNode matrix = JSON.readTree(r.out()).get("confusion").get("matrix");
+        for (int i = 0; i < Stance.values().length; i++) {
+            for (int j = 0; j < Stance.values().length; j++) {
+                assertEquals(matrix.get(i).get(j).asInt(), page.cell(Stance.ofIndex(i), Stance.ofIndex(j)), i + "," + j);
+            }
+        }
+        // Every sentence the model gets wrong is listed, and only those.
+        StanceClassifier classifier = StanceClassifier.load(model);
+        List<String> wrong = LabelledTsv.read(testFile).stream()
+                .filter(s -> classifier.classify(s.text()).stance() != s.stance())
+                .map(LabelledSentence::text).sorted().toList();
+        assertFalse(wrong.isEmpty(), "the small model makes mistakes");
+        assertEquals(wrong, page.errorRows().stream().map(ReportPage.Row::text).sorted().toList());
+        assertEquals(List.of(), page.externalReferences());
+        String provenance = page.document().selectFirst("#provenance").text();
+        String fileHash = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(testFile)));
+        assertTrue(provenance.contains(fileHash) && provenance.contains(model.toString()), provenance);
     }
 
 }
