@@ -40,7 +40,7 @@ async function main() {
       "--disable-sync", "--no-first-run", "--disable-quic"],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     page.on("console", (msg) => {
       if (msg.type() === "error") {
         problems.push(`console error: ${msg.text()}`);
