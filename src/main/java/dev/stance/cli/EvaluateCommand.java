@@ -62,14 +62,15 @@ final class EvaluateCommand implements Command {
             predictions = progress.classifyAll(classifier, data.stream().map(LabelledSentence::text).toList());
         }
         Evaluation evaluation = StanceEvaluator.evaluate(data, predictions);
-        if (report != null) {
-            ReportOption.write(name(), report, evaluation, model, ModelOption.describe(args), dataFile);
-            io.err().println("wrote report " + report);
-        }
         if (args.has("json")) {
             Json.println(io.out(), ReportRenderer.toJson(evaluation));
         } else {
             io.out().print(ReportRenderer.toText(evaluation));
+        }
+        if (report != null) {
+            io.out().flush();
+            ReportOption.write(name(), report, evaluation, model, ModelOption.describe(args), dataFile);
+            io.err().println("wrote report " + report);
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.stance.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +136,10 @@ final class ReportOption {
     private static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            // From createDirectories: a file stands where a directory is needed.
+            return f.getFile() + " is a file, not a directory";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();

@@ -76,10 +76,11 @@ final class TrainCommand implements Command {
         result.model().save(out);
         io.err().println("wrote " + out);
         Path testFile = data.resolve(TrainingData.TEST_FILE);
-        ReportOption.write(name(), report, result.test(), result.model(), out.toString(), testFile);
-        io.err().println("wrote report " + report);
         io.out().println("Evaluation on the test split (" + testFile + "):");
         io.out().print(ReportRenderer.toText(result.test()));
+        io.out().flush();
+        ReportOption.write(name(), report, result.test(), result.model(), out.toString(), testFile);
+        io.err().println("wrote report " + report);
         return 0;
     }
 

@@ -102,6 +102,18 @@ class MainTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenIsOneErrorLineAfterTheResults() throws IOException {
+        Path tsv = Files.writeString(dir.resolve("e.tsv"), "label\ttext\nNONE\tTalks resumed on Monday.\n");
+        Path blocked = Files.writeString(dir.resolve("plain-file"), "").resolve("report.html");
+        Run r = run("evaluate", "--data", tsv.toString(), "--report", blocked.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.out().startsWith("macro-F1 "), "the results come first: " + r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: evaluate: cannot write report " + blocked + ": "
+                + dir.resolve("plain-file").toAbsolutePath() + " is a file, not a directory"), r.err());
+    }
+
+    @Test
     void progressGoesToATerminalStderrOnlyAndQuietTurnsItOff() throws IOException {
         String input = "We deplore the decision.\nTalks resumed on Monday.\n";
         Run shown = runOnTerminal(input, "classify");
@@ -237,7 +249,8 @@ class MainTest {
         Path dataDir = TestCorpus.writeSplits(dir.resolve("corpus"), TestCorpus.small(20));
         Path model = dir.resolve("small.zip");
         assertEquals(0, run("train", "--data", dataDir.toString(), "--out", model.toString(), "--epochs", "2",
-                "--report", dir.resolve("ignored.html").toString()).code());
+                "--report", dir.resolve("train-report.html").toString()).code());
+        assertTrue(Files.exists(dir.resolve("train-report.html")), "--report puts the training report elsewhere");
         Path testFile = dataDir.resolve("test.tsv");
         Path report = dir.resolve("reports/eval.html");
         Run r = run("evaluate", "--model", model.toString(), "--data", testFile.toString(), "--json",
