@@ -39,7 +39,7 @@ final class AnalyzeCommand implements Command {
     @Override
     public String help() {
         return String.join(System.lineSeparator(),
-                "usage: stance analyze [--model PATH | --fast] [FILE|-]",
+                "usage: stance analyze [--model PATH | --fast] [--quiet] [FILE|-]",
                 "",
                 "Reads a statement from FILE (or standard input for - or no FILE), splits it into",
                 "sentences and prints one JSON document, streamed as the input is read:",
@@ -47,24 +47,26 @@ final class AnalyzeCommand implements Command {
                 " \"summary\":{\"stances\":[..],\"counts\":{..}}}",
                 "begin/end are character offsets (UTF-16 code units) into the input text.",
                 "",
-                ModelOption.HELP);
+                ModelOption.HELP,
+                Progress.HELP);
     }
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Args args = Args.parse(name(), argv, ModelOption.VALUED, ModelOption.FLAGS);
+        Args args = Args.parse(name(), argv, ModelOption.VALUED, Args.union(ModelOption.FLAGS, Progress.QUIET));
         if (args.positional().size() > 1) {
             throw new UsageException(name() + ": expected at most one FILE, got " + args.positional().size());
         }
         String source = args.positional().isEmpty() ? "-" : args.positional().get(0);
         StanceClassifier classifier = ModelOption.classifier(args);
-        try (Reader reader = open(source, io.in())) {
-            stream(classifier, reader, source, io);
+        try (Reader reader = open(source, io.in()); Progress progress = Progress.of(io, args, name(), -1)) {
+            stream(classifier, reader, source, io, progress);
         }
         return 0;
     }
 
-    private void stream(StanceClassifier classifier, Reader reader, String source, Io io) throws IOException, UsageException {
+    private void stream(StanceClassifier classifier, Reader reader, String source, Io io, Progress progress)
+            throws IOException, UsageException {
         Map<Stance, Integer> counts = new EnumMap<>(Stance.class);
         for (Stance s : Stance.values()) {
             counts.put(s, 0);
@@ -75,6 +77,7 @@ final class AnalyzeCommand implements Command {
         try {
             classifier.analyze(reader, sentence -> {
                 counts.merge(sentence.prediction().stance(), 1, Integer::sum);
+                progress.advance(1);
                 try {
                     json.writeObject(toJson(sentence));
                 } catch (IOException e) {
@@ -86,6 +89,7 @@ final class AnalyzeCommand implements Command {
             io.out().println();
             throw new UsageException(name() + ": " + source + ": not valid UTF-8");
         }
+        progress.close();
         json.writeEndArray();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("stances", counts.entrySet().stream()

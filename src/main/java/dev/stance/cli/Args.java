@@ -64,6 +64,13 @@ final class Args {
         return out;
     }
 
+    /** {@code base} plus {@code extra}: the option names of a command that adds its own to shared ones. */
+    static Set<String> union(Set<String> base, String... extra) {
+        Set<String> all = new java.util.HashSet<>(base);
+        all.addAll(List.of(extra));
+        return all;
+    }
+
     boolean has(String name) {
         return options.containsKey(name);
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.stance.Prediction;
 import dev.stance.StanceClassifier;
@@ -15,8 +14,7 @@ import dev.stance.StanceClassifier;
  */
 final class ClassifyCommand implements Command {
 
-    /** Lines classified together when reading standard input. */
-    static final int BATCH = 256;
+    static final String FAIL_FAST = "fail-fast";
 
     @Override
     public String name() {
@@ -31,7 +29,7 @@ final class ClassifyCommand implements Command {
     @Override
     public String help() {
         return String.join(System.lineSeparator(),
-                "usage: stance classify [--model PATH | --fast] [--fail-fast] [TEXT ...]",
+                "usage: stance classify [--model PATH | --fast] [--quiet] [--fail-fast] [TEXT ...]",
                 "",
                 "Labels each TEXT, or each line of standard input when no TEXT is given, and prints",
                 "one JSON object per sentence: {\"text\":..,\"label\":..,\"confidence\":..,\"scores\":{..}}.",
@@ -39,44 +37,53 @@ final class ClassifyCommand implements Command {
                 "number and skipped; the exit code is then 1.",
                 "",
                 ModelOption.HELP,
+                Progress.HELP,
                 "  --fail-fast    stop at the first bad line");
     }
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Set<String> flags = new java.util.HashSet<>(ModelOption.FLAGS);
-        flags.add("fail-fast");
-        Args args = Args.parse(name(), argv, ModelOption.VALUED, flags);
+        Args args = Args.parse(name(), argv, ModelOption.VALUED,
+                Args.union(ModelOption.FLAGS, Progress.QUIET, FAIL_FAST));
         StanceClassifier classifier = ModelOption.classifier(args);
         if (!args.positional().isEmpty()) {
-            print(classifier, args.positional(), io);
+            print(classifier.classifyAll(args.positional()), args.positional(), io);
             return 0;
         }
         LineReader reader = new LineReader(io.in());
-        List<String> batch = new ArrayList<>(BATCH);
         int failed = 0;
-        LineReader.Line line;
-        while ((line = reader.next()) != null) {
-            if (line.error() != null) {
-                failed++;
-                io.err().println("error: stdin:" + line.number() + ": " + line.error());
-                if (args.has("fail-fast")) {
-                    break;
+        try (Progress progress = Progress.of(io, args, name(), -1)) {
+            List<String> batch = new ArrayList<>(Progress.BATCH);
+            LineReader.Line line;
+            while ((line = reader.next()) != null) {
+                if (line.error() != null) {
+                    failed++;
+                    progress.clear();
+                    io.err().println("error: stdin:" + line.number() + ": " + line.error());
+                    if (args.has(FAIL_FAST)) {
+                        break;
+                    }
+                    continue;
                 }
-                continue;
+                batch.add(line.text());
+                if (batch.size() == Progress.BATCH) {
+                    classifyAndPrint(classifier, batch, io, progress);
+                    batch.clear();
+                }
             }
-            batch.add(line.text());
-            if (batch.size() == BATCH) {
-                print(classifier, batch, io);
-                batch.clear();
-            }
+            classifyAndPrint(classifier, batch, io, progress);
         }
-        print(classifier, batch, io);
         return failed == 0 ? 0 : 1;
     }
 
-    private static void print(StanceClassifier classifier, List<String> texts, Io io) {
+    private static void classifyAndPrint(StanceClassifier classifier, List<String> texts, Io io, Progress progress) {
         List<Prediction> predictions = classifier.classifyAll(texts);
+        progress.clear();
+        print(predictions, texts, io);
+        progress.advance(texts.size());
+    }
+
+    private static void print(List<Prediction> predictions, List<String> texts, Io io) {
         for (int i = 0; i < texts.size(); i++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("text", texts.get(i));

@@ -10,6 +10,7 @@ import dev.stance.StanceClassifier;
 import dev.stance.eval.Evaluation;
 import dev.stance.eval.ReportRenderer;
 import dev.stance.eval.StanceEvaluator;
+import dev.stance.model.StanceModel;
 import dev.stance.train.LabelledTsv;
 
 /** {@code evaluate}: score a model on a labelled TSV file. */
@@ -28,7 +29,7 @@ final class EvaluateCommand implements Command {
     @Override
     public String help() {
         return String.join(System.lineSeparator(),
-                "usage: stance evaluate --data FILE.tsv [--model PATH | --fast] [--json]",
+                "usage: stance evaluate --data FILE.tsv [--model PATH | --fast] [--json] [--report FILE] [--quiet]",
                 "",
                 "Classifies every sentence of FILE.tsv (header label<TAB>text, extra columns ignored)",
                 "and prints precision, recall and F1 per label, macro-F1, accuracy and the confusion",
@@ -36,23 +37,40 @@ final class EvaluateCommand implements Command {
                 "",
                 "  --data FILE    labelled sentences (required)",
                 ModelOption.HELP,
-                "  --json         print JSON instead of a table");
+                "  --json         print JSON instead of a table",
+                ReportOption.HELP,
+                Progress.HELP);
     }
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Args args = Args.parse(name(), argv, Set.of("data", "model"), Set.of("json", "fast"));
+        Args args = Args.parse(name(), argv, Set.of("data", "model", ReportOption.NAME),
+                Set.of("json", "fast", Progress.QUIET));
         if (!args.positional().isEmpty()) {
             throw new UsageException(name() + ": unexpected argument " + args.positional().get(0));
         }
-        List<LabelledSentence> data = LabelledTsv.read(Path.of(args.require(name(), "data")));
-        StanceClassifier classifier = ModelOption.classifier(args);
-        List<Prediction> predictions = classifier.classifyAll(data.stream().map(LabelledSentence::text).toList());
+        Path dataFile = Path.of(args.require(name(), "data"));
+        Path report = args.path(ReportOption.NAME);
+        if (report != null) {
+            ReportOption.check(name(), report);
+        }
+        List<LabelledSentence> data = LabelledTsv.read(dataFile);
+        StanceModel model = ModelOption.load(args);
+        StanceClassifier classifier = model.classifier();
+        List<Prediction> predictions;
+        try (Progress progress = Progress.of(io, args, name(), data.size())) {
+            predictions = progress.classifyAll(classifier, data.stream().map(LabelledSentence::text).toList());
+        }
         Evaluation evaluation = StanceEvaluator.evaluate(data, predictions);
         if (args.has("json")) {
             Json.println(io.out(), ReportRenderer.toJson(evaluation));
         } else {
             io.out().print(ReportRenderer.toText(evaluation));
+        }
+        if (report != null) {
+            io.out().flush();
+            ReportOption.write(name(), report, evaluation, model, ModelOption.describe(args), dataFile);
+            io.err().println("wrote report " + report);
         }
         return 0;
     }

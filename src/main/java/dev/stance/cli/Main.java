@@ -27,14 +27,19 @@ public final class Main {
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
-        int code = run(args, System.in, out, err);
+        int code = run(args, new Io(System.in, out, err, Progress.stderrIsTerminal()));
         out.flush();
         System.exit(code);
     }
 
     /** Runs one command line with the given streams; returns the exit code. Never calls System.exit. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        Io io = new Io(in, out, err);
+        return run(args, new Io(in, out, err));
+    }
+
+    static int run(String[] args, Io io) {
+        PrintStream out = io.out();
+        PrintStream err = io.err();
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             (args.length == 0 ? err : out).println(overview());
             return args.length == 0 ? 2 : 0;

@@ -37,6 +37,12 @@ final class ModelOption {
         }
     }
 
+    /** Where the model of {@link #load} comes from, for reports: its path or the bundled variant. */
+    static String describe(Args args) {
+        Path path = args.path("model");
+        return path != null ? path.toString() : "bundled " + (args.has("fast") ? Variant.FAST : Variant.ACCURATE) + " model";
+    }
+
     static StanceClassifier classifier(Args args) throws UsageException {
         return load(args).classifier();
     }

@@ -28,28 +28,34 @@ final class TrainCommand implements Command {
     @Override
     public String help() {
         return String.join(System.lineSeparator(),
-                "usage: stance train --data DIR --out PATH [--variant NAME] [--epochs N] [--seed N]",
+                "usage: stance train --data DIR --out PATH [--variant NAME] [--epochs N] [--seed N] [--report FILE]",
                 "",
                 "Trains on DIR/train.tsv, keeps the epoch that does best on DIR/dev.tsv, calibrates on",
                 "dev, and prints the evaluation on DIR/test.tsv. Progress goes to stderr. The model is",
                 "written to PATH only when training succeeds, atomically: an existing file is replaced",
-                "whole or not at all.",
+                "whole or not at all. The test-split evaluation is also written as a self-contained HTML",
+                "page beside the model (models/stance.zip -> models/stance.report.html).",
                 "",
                 "  --data DIR       directory with train.tsv, dev.tsv and test.tsv (required)",
                 "  --out PATH       model file to write (required)",
                 "  --variant NAME   lexical (fast), encoder, or combined (default: lexical)",
                 "  --epochs N       passes over the training data, or 'default' for the variant's",
-                "  --seed N         random seed (default 42); same seed and data, same model");
+                "  --seed N         random seed (default 42); same seed and data, same model",
+                "  --report FILE    where to write the HTML report instead, or 'default' for beside the model");
     }
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Args args = Args.parse(name(), argv, Set.of("data", "out", "variant", "epochs", "seed"), Set.of());
+        Args args = Args.parse(name(), argv, Set.of("data", "out", "variant", "epochs", "seed", ReportOption.NAME),
+                Set.of());
         if (!args.positional().isEmpty()) {
             throw new UsageException(name() + ": unexpected argument " + args.positional().get(0));
         }
         Path data = Path.of(args.require(name(), "data"));
         Path out = Path.of(args.require(name(), "out"));
+        Path report = args.has(ReportOption.NAME) && !args.get(ReportOption.NAME).equals("default")
+                ? args.path(ReportOption.NAME) : besideModel(out);
+        ReportOption.check(name(), report);
         TrainingConfig config;
         try {
             config = TrainingConfig.preset(args.has("variant") ? args.get("variant") : "lexical");
@@ -69,9 +75,20 @@ final class TrainCommand implements Command {
         TrainingResult result = new StanceTrainer(config, new ProgressPrinter(io)).train(corpus);
         result.model().save(out);
         io.err().println("wrote " + out);
-        io.out().println("Evaluation on the test split (" + data.resolve(TrainingData.TEST_FILE) + "):");
+        Path testFile = data.resolve(TrainingData.TEST_FILE);
+        io.out().println("Evaluation on the test split (" + testFile + "):");
         io.out().print(ReportRenderer.toText(result.test()));
+        io.out().flush();
+        ReportOption.write(name(), report, result.test(), result.model(), out.toString(), testFile);
+        io.err().println("wrote report " + report);
         return 0;
+    }
+
+    /** {@code models/stance.zip -> models/stance.report.html}: the default place of the report. */
+    static Path besideModel(Path model) {
+        String name = model.getFileName().toString();
+        String stem = name.endsWith(".zip") ? name.substring(0, name.length() - ".zip".length()) : name;
+        return model.resolveSibling(stem + ".report.html");
     }
 
     /** Prints one line per epoch to stderr. */
@@ -85,12 +102,7 @@ final class TrainCommand implements Command {
         public void onEpoch(EpochReport r) {
             io.err().printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  dev macro-F1 %.4f%s  elapsed %s  ETA %s%n",
                     r.epoch(), r.epochs(), r.loss(), r.devMacroF1(), r.best() ? " *" : "  ",
-                    duration(r.elapsedSeconds()), duration(r.etaSeconds()));
-        }
-
-        private static String duration(double seconds) {
-            long s = Math.round(seconds);
-            return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
+                    Progress.duration(r.elapsedSeconds()), Progress.duration(r.etaSeconds()));
         }
     }
 }

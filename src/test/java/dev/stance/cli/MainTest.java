@@ -1,6 +1,7 @@
 package dev.stance.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -18,7 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.stance.LabelledSentence;
+import dev.stance.SentenceAnalysis;
+import dev.stance.StatementAnalysis;
+import dev.stance.Stance;
+import dev.stance.StanceClassifier;
 import dev.stance.TestCorpus;
+import dev.stance.eval.ReportPage;
+import dev.stance.model.StanceModel;
+import dev.stance.train.LabelledTsv;
 
 class MainTest {
 
@@ -47,6 +56,16 @@ class MainTest {
 
     static Run run(String... args) {
         return runWithInput("", args);
+    }
+
+    /** As {@link #runWithInput}, but as if stderr were a terminal a person watches. */
+    static Run runOnTerminal(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                true));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** A usage error: exit 2 and exactly one line on stderr, starting "error: ". */
@@ -83,6 +102,70 @@ class MainTest {
         assertUsageError(run("analyze", dir.resolve("missing.txt").toString()), "analyze: ");
         assertUsageError(run("classify", "--model", dir.resolve("nope.zip").toString(), "hi"),
                 dir.resolve("nope.zip") + ": no such model file");
+        assertUsageError(run("evaluate", "--data", "x.tsv", "--report", dir.toString()),
+                "evaluate: --report " + dir + " is a directory");
+        assertUsageError(run("analyze", "--quiet=yes"), "analyze: --quiet takes no value");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsOneErrorLineAfterTheResults() throws IOException {
+        Path tsv = Files.writeString(dir.resolve("e.tsv"), "label\ttext\nNONE\tTalks resumed on Monday.\n");
+        Path blocked = Files.writeString(dir.resolve("plain-file"), "").resolve("report.html");
+        Run r = run("evaluate", "--data", tsv.toString(), "--report", blocked.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.out().startsWith("macro-F1 "), "the results come first: " + r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: evaluate: cannot write report " + blocked + ": "
+                + dir.resolve("plain-file").toAbsolutePath() + " is a file, not a directory"), r.err());
+    }
+
+    @Test
+    void progressGoesToATerminalStderrOnlyAndQuietTurnsItOff() throws IOException {
+        String input = "We deplore the decision.\nTalks resumed on Monday.\n";
+        Run shown = runOnTerminal(input, "classify");
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.err().contains("\rclassify: 2 sentences"), shown.err());
+        assertTrue(shown.err().endsWith("\r"), "the line is blanked at the end: " + shown.err());
+        assertEquals(2, shown.outLines().size());
+        for (String line : shown.outLines()) {
+            JSON.readTree(line);
+        }
+        assertEquals(runWithInput(input, "classify").out(), shown.out(), "stdout is the same with or without progress");
+
+        Run quiet = runOnTerminal(input, "classify", "--quiet");
+        assertEquals("", quiet.err());
+        assertEquals(shown.out(), quiet.out());
+
+        Path statement = Files.writeString(dir.resolve("s.txt"), "We condemn the attack. Talks resumed on Monday.");
+        Run analyze = runOnTerminal("", "analyze", statement.toString());
+        assertTrue(analyze.err().startsWith("\ranalyze: 1 sentences") && analyze.err().endsWith("\r"), analyze.err());
+        assertEquals("", runOnTerminal("", "analyze", "--quiet", statement.toString()).err());
+        assertEquals("", runWithInput(input, "classify").err(), "never when stderr is piped");
+    }
+
+    @Test
+    void analyzeGivesTheLibrarysAnalysis() throws IOException {
+        // Several batches and several 64K chunks of streamed input.
+        String text = String.join("  ", TestCorpus.slice("test.tsv", 300).stream().map(LabelledSentence::text).toList());
+        assertTrue(text.length() > 70_000, "length " + text.length());
+        Path file = Files.writeString(dir.resolve("long.txt"), text);
+        Run r = run("analyze", file.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode cli = JSON.readTree(r.out());
+        StatementAnalysis library = StanceClassifier.loadDefault().analyze(text);
+        assertEquals(library.sentences().size(), cli.get("sentences").size());
+        for (int i = 0; i < library.sentences().size(); i++) {
+            SentenceAnalysis expected = library.sentences().get(i);
+            JsonNode actual = cli.get("sentences").get(i);
+            assertEquals(expected.text(), actual.get("text").asText());
+            assertEquals(expected.begin(), actual.get("begin").asInt());
+            assertEquals(expected.end(), actual.get("end").asInt());
+            assertEquals(expected.prediction().stance().name(), actual.get("label").asText());
+        }
+        for (Stance s : Stance.values()) {
+            assertEquals((int) library.counts().get(s), cli.get("summary").get("counts").get(s.name()).asInt());
+        }
+        assertEquals(library.stances().size(), cli.get("summary").get("stances").size());
     }
 
     @Test
@@ -162,6 +245,55 @@ class MainTest {
         assertTrue(Files.exists(model));
         Run c = run("classify", "--model", model.toString(), "We deplore the decision.");
         assertEquals(0, c.code(), c.err());
+
+        // The test split's report lies beside the model and names the data that trained it.
+        Path besideModel = dir.resolve("out/model.report.html");
+        assertTrue(r.err().contains("wrote report " + besideModel), r.err());
+        ReportPage trained = new ReportPage(Files.readString(besideModel));
+        String dataHash = StanceModel.load(model).metadata().provenance().dataSha256();
+        assertTrue(trained.document().selectFirst("#provenance").text().contains(dataHash));
+        int shown = 0;
+        for (Stance gold : Stance.values()) {
+            for (Stance predicted : Stance.values()) {
+                shown += trained.cell(gold, predicted);
+            }
+        }
+        assertEquals(LabelledTsv.read(dataDir.resolve("test.tsv")).size(), shown);
+    }
+
+    @Test
+    void evaluateWritesAReportOfWhatTheModelDoes() throws Exception {
+        // A small, weak model (two epochs on 100 sentences): it makes mistakes for the report to show.
+        Path dataDir = TestCorpus.writeSplits(dir.resolve("corpus"), TestCorpus.small(20));
+        Path model = dir.resolve("small.zip");
+        assertEquals(0, run("train", "--data", dataDir.toString(), "--out", model.toString(), "--epochs", "2",
+                "--report", dir.resolve("train-report.html").toString()).code());
+        assertTrue(Files.exists(dir.resolve("train-report.html")), "--report puts the training report elsewhere");
+        Path testFile = dataDir.resolve("test.tsv");
+        Path report = dir.resolve("reports/eval.html");
+        Run r = run("evaluate", "--model", model.toString(), "--data", testFile.toString(), "--json",
+                "--report", report.toString());
+        assertEquals(0, r.code(), r.err());
+        ReportPage page = new ReportPage(Files.readString(report));
+
+        JsonNode matrix = JSON.readTree(r.out()).get("confusion").get("matrix");
+        for (int i = 0; i < Stance.values().length; i++) {
+            for (int j = 0; j < Stance.values().length; j++) {
+                assertEquals(matrix.get(i).get(j).asInt(), page.cell(Stance.ofIndex(i), Stance.ofIndex(j)), i + "," + j);
+            }
+        }
+        // Every sentence the model gets wrong is listed, and only those.
+        StanceClassifier classifier = StanceClassifier.load(model);
+        List<String> wrong = LabelledTsv.read(testFile).stream()
+                .filter(s -> classifier.classify(s.text()).stance() != s.stance())
+                .map(LabelledSentence::text).sorted().toList();
+        assertFalse(wrong.isEmpty(), "the small model makes mistakes");
+        assertEquals(wrong, page.errorRows().stream().map(ReportPage.Row::text).sorted().toList());
+        assertEquals(List.of(), page.externalReferences());
+        String provenance = page.document().selectFirst("#provenance").text();
+        String fileHash = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(testFile)));
+        assertTrue(provenance.contains(fileHash) && provenance.contains(model.toString()), provenance);
     }
 
 }
