@@ -1,11 +1,18 @@
 package dev.stance.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.stance.LabelledSentence;
+import dev.stance.eval.Evaluation;
 import dev.stance.eval.ReportRenderer;
+import dev.stance.eval.StanceEvaluator;
+import dev.stance.model.StanceModel;
+import dev.stance.train.LabelledTsv;
 import dev.stance.train.StanceTrainer;
 import dev.stance.train.TrainingConfig;
 import dev.stance.train.TrainingData;
@@ -41,12 +48,15 @@ final class TrainCommand implements Command {
                 "  --variant NAME   lexical (fast), encoder, or combined (default: lexical)",
                 "  --epochs N       passes over the training data, or 'default' for the variant's",
                 "  --seed N         random seed (default 42); same seed and data, same model",
-                "  --report FILE    where to write the HTML report instead, or 'default' for beside the model");
+                "  --report FILE    where to write the HTML report instead, or 'default' for beside the model",
+                "  --measure PATHS  labelled TSV files or directories of them (comma-separated), or 'none':",
+                "                   measured with the trained model and recorded in its metadata; never",
+                "                   used for training, selection or calibration");
     }
 
     @Override
     public int run(List<String> argv, Io io) throws Exception {
-        Args args = Args.parse(name(), argv, Set.of("data", "out", "variant", "epochs", "seed", ReportOption.NAME),
+        Args args = Args.parse(name(), argv, Set.of("data", "out", "variant", "epochs", "seed", "measure", ReportOption.NAME),
                 Set.of());
         if (!args.positional().isEmpty()) {
             throw new UsageException(name() + ": unexpected argument " + args.positional().get(0));
@@ -68,20 +78,55 @@ final class TrainCommand implements Command {
         if (args.has("seed") && !args.get("seed").equals("default")) {
             config = config.withSeed(args.integer(name(), "seed", config.seed(), Long.MIN_VALUE));
         }
+        // Read before training, so that a bad file fails in seconds rather than after the epochs.
+        Map<Path, List<LabelledSentence>> measured = new LinkedHashMap<>();
+        for (Path file : measureFiles(args.get("measure"))) {
+            measured.put(file, LabelledTsv.read(file));
+        }
         TrainingData corpus = TrainingData.read(data);
         io.err().printf(Locale.ROOT, "training %s model on %d sentences (dev %d, test %d), %d epochs, seed %d%n",
                 config.name(), corpus.train().size(), corpus.dev().size(), corpus.test().size(), config.epochs(),
                 config.seed());
         TrainingResult result = new StanceTrainer(config, new ProgressPrinter(io)).train(corpus);
-        result.model().save(out);
+        StanceModel model = result.model();
+        for (Map.Entry<Path, List<LabelledSentence>> entry : measured.entrySet()) {
+            Path file = entry.getKey();
+            List<LabelledSentence> sentences = entry.getValue();
+            Evaluation e = StanceEvaluator.evaluate(sentences,
+                    model.classifier().classifyAll(sentences.stream().map(LabelledSentence::text).toList()));
+            io.err().printf(Locale.ROOT, "measured on %s: macro-F1 %.4f (n=%d)%n", file, e.macroF1(), e.n());
+            model = model.withMetric("measured:" + file.getFileName(), ReportRenderer.summary(e));
+        }
+        model.save(out);
         io.err().println("wrote " + out);
         Path testFile = data.resolve(TrainingData.TEST_FILE);
         io.out().println("Evaluation on the test split (" + testFile + "):");
         io.out().print(ReportRenderer.toText(result.test()));
         io.out().flush();
-        ReportOption.write(name(), report, result.test(), result.model(), out.toString(), testFile);
+        ReportOption.write(name(), report, result.test(), model, out.toString(), testFile);
         io.err().println("wrote report " + report);
         return 0;
+    }
+
+    /** The TSV files named by {@code --measure}: files as given, directories by their *.tsv, sorted. */
+    private List<Path> measureFiles(String option) throws UsageException, java.io.IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        if (option == null || option.equals("none")) {
+            return files;
+        }
+        for (String part : option.split(",")) {
+            Path path = Path.of(part.trim());
+            if (java.nio.file.Files.isDirectory(path)) {
+                try (var list = java.nio.file.Files.list(path)) {
+                    files.addAll(list.filter(p -> p.toString().endsWith(".tsv")).sorted().toList());
+                }
+            } else if (java.nio.file.Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new UsageException(name() + ": --measure " + path + ": no such file or directory");
+            }
+        }
+        return files;
     }
 
     /** {@code models/stance.zip -> models/stance.report.html}: the default place of the report. */

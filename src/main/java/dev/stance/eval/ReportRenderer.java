@@ -21,11 +21,7 @@ public final class ReportRenderer {
      * and {@code confusion} ({@code {labels: [...], matrix: [[gold row of predicted counts], ...]}}).
      */
     public static Map<String, Object> toJson(Evaluation e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("n", e.n());
-        out.put("macroF1", round(e.macroF1()));
-        out.put("accuracy", round(e.accuracy()));
-        out.put("expectedCalibrationError", round(e.expectedCalibrationError()));
+        Map<String, Object> out = headline(e);
         Map<String, Object> perLabel = new LinkedHashMap<>();
         e.perLabel().forEach((stance, s) -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -43,16 +39,23 @@ public final class ReportRenderer {
         return out;
     }
 
-    /** A short summary for model metadata: macro-F1, accuracy, ECE, n and per-label F1. */
+    /** A short summary for model metadata: macro-F1, accuracy, ECE, n, per-label F1 and the confusion matrix. */
     public static Map<String, Object> summary(Evaluation e) {
+        Map<String, Object> out = headline(e);
+        Map<String, Object> f1 = new LinkedHashMap<>();
+        e.perLabel().forEach((stance, s) -> f1.put(stance.name(), round(s.f1())));
+        out.put("perLabelF1", f1);
+        out.put("confusion", e.confusion().toArray());
+        return out;
+    }
+
+    /** The figures both JSON forms lead with: n, macro-F1, accuracy, ECE. */
+    private static Map<String, Object> headline(Evaluation e) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("n", e.n());
         out.put("macroF1", round(e.macroF1()));
         out.put("accuracy", round(e.accuracy()));
         out.put("expectedCalibrationError", round(e.expectedCalibrationError()));
-        Map<String, Object> f1 = new LinkedHashMap<>();
-        e.perLabel().forEach((stance, s) -> f1.put(stance.name(), round(s.f1())));
-        out.put("perLabelF1", f1);
         return out;
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -141,6 +142,18 @@ public final class StanceModel {
         ModelMetadata m = metadata;
         return new StanceModel(new ModelMetadata(m.formatVersion(), m.name(), m.libraryVersion(), m.createdAt(),
                 m.labels(), m.architecture(), calibration, m.provenance()), networkConfiguration, params);
+    }
+
+    /**
+     * The same model with one more entry in its recorded metrics, e.g. a measurement on an
+     * external evaluation set ({@code "measured:real-dev.tsv"}).
+     */
+    public StanceModel withMetric(String name, Map<String, Object> summary) {
+        ModelMetadata.Provenance p = metadata.provenance();
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>(p.metrics());
+        metrics.put(name, summary);
+        return withProvenance(new ModelMetadata.Provenance(p.dataSha256(), p.counts(), p.trainingConfig(), p.seed(),
+                p.bestEpoch(), p.trainingSeconds(), metrics, p.environment()));
     }
 
     /** The same model with other provenance. */

@@ -36,8 +36,9 @@ import dev.stance.model.StanceModel;
 
 /**
  * Trains a stance model with Deeplearning4j. The run: featurize all splits once; train for
- * {@code epochs} passes over shuffled mini-batches with Adam; after each epoch score the dev split
- * and keep the weights of the best epoch (by macro-F1); fit the calibration on dev; evaluate on
+ * up to {@code epochs} passes over shuffled mini-batches with Adam; after each epoch score the dev
+ * split and keep the weights of the best epoch (by macro-F1), stopping after {@code patience}
+ * epochs without improvement; fit the calibration on dev; evaluate on
  * test; record provenance. Deterministic for a given config (seed included) and data.
  *
  * <p>Not thread-safe: one training run per instance at a time. Training uses ND4J's native
@@ -112,6 +113,10 @@ public final class StanceTrainer {
                     elapsed / epoch * (config.epochs() - epoch));
             history.add(report);
             listener.onEpoch(report);
+            if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
+                listener.onPhase("no better dev macro-F1 for " + config.patience() + " epochs: stopping early");
+                break;
+            }
         }
 
         StanceModel model = assemble(architecture, networkJson, best, Calibration.identity(), null);

@@ -15,7 +15,8 @@ import dev.stance.features.LexicalConfig;
  * @param embeddingDim width of the lexical embedding (ignored without lexical features)
  * @param encoder      id of the sentence encoder ({@link Encoders#ids()}), or null for none
  * @param hidden       widths of the hidden ReLU layers, possibly empty
- * @param epochs       passes over the training split, at least 1; the best on dev is kept
+ * @param epochs       most passes over the training split, at least 1; the best on dev is kept
+ * @param patience     stop after this many epochs without a better dev macro-F1; 0 never stops early
  * @param learningRate Adam learning rate, positive
  * @param batchSize    sentences per update, at least 1
  * @param dropout      probability of dropping a hidden unit during training, in [0, 1)
@@ -30,6 +31,7 @@ public record TrainingConfig(
         String encoder,
         List<Integer> hidden,
         int epochs,
+        int patience,
         double learningRate,
         int batchSize,
         double dropout,
@@ -54,6 +56,9 @@ public record TrainingConfig(
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
         }
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+        }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
         }
@@ -75,18 +80,20 @@ public record TrainingConfig(
 
     /** The fast model: lexical features only, no native encoder at run time. */
     public static TrainingConfig lexicalDefaults() {
-        return new TrainingConfig("lexical", LexicalConfig.defaults(), 48, null, List.of(), 30, 0.01, 32, 0.0, 0.0, 42, true);
+        return new TrainingConfig("lexical", LexicalConfig.defaults(), 48, null, List.of(), 30, 5, 0.01, 32, 0.0, 0.0, 42,
+                true);
     }
 
     /** Pretrained sentence encoder (bge-small) plus lexical features. */
     public static TrainingConfig combinedDefaults() {
         return new TrainingConfig("combined", LexicalConfig.defaults(), 32, Encoders.BGE_SMALL, List.of(128),
-                30, 0.002, 32, 0.2, 1e-4, 42, true);
+                30, 5, 0.002, 32, 0.2, 1e-4, 42, true);
     }
 
     /** Pretrained sentence encoder only. */
     public static TrainingConfig encoderDefaults() {
-        return new TrainingConfig("encoder", null, 0, Encoders.BGE_SMALL, List.of(128), 30, 0.002, 32, 0.2, 1e-4, 42, true);
+        return new TrainingConfig("encoder", null, 0, Encoders.BGE_SMALL, List.of(128), 40, 8, 0.002, 32, 0.2, 1e-4, 42,
+                true);
     }
 
     /**
@@ -105,27 +112,32 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withEpochs(int epochs) {
-        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
+                dropout, l2, seed, calibrate);
+    }
+
+    public TrainingConfig withPatience(int patience) {
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate);
     }
 
     public TrainingConfig withSeed(long seed) {
-        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate);
     }
 
     public TrainingConfig withLearningRate(double learningRate) {
-        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate);
     }
 
     public TrainingConfig withHidden(List<Integer> hidden) {
-        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate);
     }
 
     public TrainingConfig withCalibrate(boolean calibrate) {
-        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, learningRate, batchSize,
+        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate);
     }
 }
