@@ -44,6 +44,7 @@ class BenchSmokeTest {
             assertTrue(cells.get(6).trim().equals("n/a"), system + ": no command-line figures without processes");
         }
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("| `")), "the profile lists hot methods");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("| featurize (") && l.endsWith("% |")), "phase timings");
         assertTrue(lines.stream().anyMatch(l -> l.contains("fastText was not run")));
     }
 

@@ -15,7 +15,9 @@ import dev.stance.LabelledSentence;
 import dev.stance.Prediction;
 import dev.stance.Variant;
 import dev.stance.eval.StanceEvaluator;
+import dev.stance.features.LexicalFeaturizer;
 import dev.stance.model.StanceModel;
+import dev.stance.text.Tokenizer;
 import dev.stance.train.LabelledTsv;
 import opennlp.tools.doccat.DoccatModel;
 
@@ -115,8 +117,9 @@ public final class Bench {
         List<String> input = input(slow);
         inProcess(r, c, input, slow);
         if (variant == Variant.FAST) {
-            report.profile = Measure.profile(() -> c.classifyAll(input.subList(0, Math.min(input.size(), 300_000))),
-                    options.work().resolve("fast-profile.jfr"), 15);
+            List<String> sample = input.subList(0, Math.min(input.size(), 300_000));
+            report.profile = Measure.profile(() -> c.classifyAll(sample), options.work().resolve("fast-profile.jfr"), 15);
+            report.phases = phases(model, c, sample);
         }
         if (options.processes() && Files.exists(options.jar())) {
             List<String> cli = new ArrayList<>(List.of(java.toString(), "-jar", options.jar().toString(), "classify"));
@@ -218,6 +221,20 @@ public final class Bench {
             List<Prediction> predictions = c.classifyAll(set.getValue().stream().map(LabelledSentence::text).toList());
             r.evaluations.put(set.getKey(), StanceEvaluator.evaluate(set.getValue(), predictions));
         }
+    }
+
+    /** Nanoseconds per sentence of tokenizing, of featurizing (which tokenizes) and of the whole batched call. */
+    private Map<String, Double> phases(StanceModel model, Contender c, List<String> sample) throws InterruptedException {
+        Tokenizer tokenizer = new Tokenizer();
+        int[] offsets = new int[2 * Tokenizer.MAX_TOKENS];
+        LexicalFeaturizer featurizer = new LexicalFeaturizer(model.metadata().architecture().lexical());
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("tokenize (`Tokenizer`)", Measure.nanosPerSentence(s -> tokenizer.tokenize(s, offsets), sample, options.repeats()));
+        out.put("featurize (`LexicalFeaturizer`, includes tokenizing)",
+                Measure.nanosPerSentence(s -> featurizer.features(s).length, sample, options.repeats()));
+        double whole = 1e9 / Measure.throughput(c, sample, 1, 0, options.repeats());
+        out.put("whole `classifyAll` (featurize, network, calibration, `Prediction`)", whole);
+        return out;
     }
 
     private void inProcess(SystemResult r, Contender c, List<String> input, boolean slow) throws InterruptedException {
