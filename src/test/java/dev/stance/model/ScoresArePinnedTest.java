@@ -125,14 +125,14 @@ class ScoresArePinnedTest {
         return p;
     }
 
-    /** 1500 buckets (not a power of two), 6-wide embedding, a hidden layer of 7, some zero weights. */
+    /** 1500 buckets (not a power of two), 12-wide embedding (8 + 4 columns), a hidden layer of 7, some zero weights. */
     private static StanceModel hiddenLayerModel() {
         LexicalConfig lexical = new LexicalConfig(1500, 4, true);
-        Architecture a = new Architecture(LexicalConfig.ID, lexical, 6, null, List.of(7));
+        Architecture a = new Architecture(LexicalConfig.ID, lexical, 12, null, List.of(7));
         Random r = new Random(7);
         NetworkParams params = new NetworkParams(Map.of(
-                "emb_W", new NetworkParams.Matrix(1500, 6, gaussian(r, 1500 * 6)),
-                "h0_W", new NetworkParams.Matrix(6, 7, gaussian(r, 6 * 7)),
+                "emb_W", new NetworkParams.Matrix(1500, 12, gaussian(r, 1500 * 12)),
+                "h0_W", new NetworkParams.Matrix(12, 7, gaussian(r, 12 * 7)),
                 "h0_b", new NetworkParams.Matrix(1, 7, gaussian(r, 7)),
                 "out_W", new NetworkParams.Matrix(7, 5, gaussian(r, 7 * 5)),
                 "out_b", new NetworkParams.Matrix(1, 5, gaussian(r, 5))));

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -39,7 +41,7 @@ public final class Bench {
     private final List<String> sentences = new ArrayList<>();
     private final Map<String, Path> inputFiles = new HashMap<>();
     private final Path log;
-    private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private final Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     private final Report report;
 
     private Bench(Options options) throws IOException {
@@ -58,7 +60,7 @@ public final class Bench {
         }
         sets.get("test").forEach(s -> sentences.add(s.text()));
         train.forEach(s -> sentences.add(s.text()));
-        report = new Report(options, sets);
+        report = new Report(options, sets, train.size());
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,8 +111,12 @@ public final class Bench {
         r.modelBytes = Files.size(file);
         StanceModel model = StanceModel.load(file);
         boolean slow = model.metadata().architecture().encoder() != null;
-        r.trainSeconds = model.metadata().provenance().trainingSeconds();
-        r.trainRecorded = true;
+        if (options.retrain() && Files.exists(options.jar())) {
+            retrain(r, model, variant);
+        } else {
+            r.trainSeconds = model.metadata().provenance().trainingSeconds();
+            r.trainRecorded = true;
+        }
         r.loadSeconds = medianSeconds(() -> StanceModel.load(file).classifier());
         StanceContender c = new StanceContender(r.name, model.classifier());
         evaluate(r, c);
@@ -122,7 +128,7 @@ public final class Bench {
             report.phases = phases(model, c, sample);
         }
         if (options.processes() && Files.exists(options.jar())) {
-            List<String> cli = new ArrayList<>(List.of(java.toString(), "-jar", options.jar().toString(), "classify"));
+            List<String> cli = new ArrayList<>(List.of(javaBin.toString(), "-jar", options.jar().toString(), "classify"));
             if (variant == Variant.FAST) {
                 cli.add("--fast");
             }
@@ -134,6 +140,35 @@ public final class Bench {
             r.notes.add("no " + options.jar() + ": command-line figures not measured (run mvn package first)");
         }
         return r;
+    }
+
+    /**
+     * Times {@code java -jar stance.jar train} with the variant, seed and epochs recorded in the
+     * bundled model, and notes whether it reproduced the bundled weights bit for bit.
+     */
+    private void retrain(SystemResult r, StanceModel model, Variant variant) throws Exception {
+        Path out = options.work().resolve("retrained-" + variant.fileName());
+        Files.deleteIfExists(out);
+        Object epochs = model.metadata().provenance().trainingConfig().get("epochs");
+        Processes.Run run = Processes.timed(List.of(javaBin.toString(), "-jar", options.jar().toString(), "train",
+                "--data", options.data().toString(), "--out", out.toString(), "--variant", model.metadata().name(),
+                "--seed", Long.toString(model.metadata().provenance().seed()),
+                "--epochs", epochs == null ? "default" : epochs.toString()), null, log);
+        r.trainSeconds = run.seconds();
+        boolean same = sameWeights(model, StanceModel.load(out));
+        r.notes.add("training time measured in this run by `java -jar target/stance.jar train --variant "
+                + model.metadata().name() + "` with the bundled model's seed and epochs (recorded when it was"
+                + " built: " + String.format(Locale.ROOT, "%.0f s", model.metadata().provenance().trainingSeconds())
+                + "); the retrained weights " + (same ? "equal the bundled ones bit for bit"
+                : "differ from the bundled ones (other data or library version)"));
+        Files.delete(out);
+    }
+
+    private static boolean sameWeights(StanceModel a, StanceModel b) {
+        Map<String, dev.stance.model.NetworkParams.Matrix> x = a.params().matrices();
+        Map<String, dev.stance.model.NetworkParams.Matrix> y = b.params().matrices();
+        return x.keySet().equals(y.keySet()) && x.keySet().stream()
+                .allMatch(k -> Arrays.equals(x.get(k).data(), y.get(k).data()));
     }
 
     private SystemResult doccat() throws Exception {
@@ -150,7 +185,7 @@ public final class Bench {
         evaluate(r, c);
         inProcess(r, c, input(false), false);
         if (options.processes()) {
-            commandLine(r, List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+            commandLine(r, List.of(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
                     DoccatCli.class.getName(), file.toString()), options.sentences(), false);
         }
         return r;
@@ -278,7 +313,7 @@ public final class Bench {
     private void smallJvm(int n) throws Exception {
         int count = Math.min(n, 100_000);
         Path classes = options.work().resolve("fast-classes.log");
-        Processes.Run run = Processes.timed(List.of(java.toString(), "-Xmx64m",
+        Processes.Run run = Processes.timed(List.of(javaBin.toString(), "-Xmx64m",
                 "-Xlog:class+load=info:file=" + classes, "-jar", options.jar().toString(), "classify", "--fast"),
                 inputFile(count, false, 0, 1), log);
         List<String> heavy = new ArrayList<>();

@@ -33,14 +33,16 @@ final class Report {
 
     private final Options options;
     private final Map<String, List<LabelledSentence>> sets;
+    private final int trainSize;
     double elapsedSeconds;
     List<Measure.Hotspot> profile = List.of();
     Map<String, Double> phases = Map.of();
     SmallJvm smallJvm;
 
-    Report(Options options, Map<String, List<LabelledSentence>> sets) {
+    Report(Options options, Map<String, List<LabelledSentence>> sets, int trainSize) {
         this.options = options;
         this.sets = sets;
+        this.trainSize = trainSize;
     }
 
     String render(List<SystemResult> results) {
@@ -141,8 +143,10 @@ final class Report {
                     .append(" | ").append(r.peakRssKb == null || r.peakRssKb < 0 ? "n/a" : mb(r.peakRssKb * 1024))
                     .append(" |\n");
         }
-        md.append("\n\"(rec.)\": our training time as recorded in the model file when it was trained (`mvn -B compile"
-                + " exec:java@train`), not re-measured by this run; the baselines are trained in this run.\n\n");
+        md.append(results.stream().anyMatch(r -> r.trainRecorded)
+                ? "\n\"(rec.)\": our training time as recorded in the model file when it was trained, not re-measured by"
+                        + " this run (`bench/run.sh --retrain` does, at a cost of minutes per model); the baselines are trained in this run.\n\n"
+                : "\nEvery training time was measured in this run, on the same machine.\n\n");
         for (SystemResult r : results) {
             for (String note : r.notes) {
                 md.append("- ").append(r.name).append(": ").append(note).append('\n');
@@ -247,8 +251,8 @@ final class Report {
                 && options.slowSentences() != options.sentences()).findFirst().map(r -> r.sentences).orElse(0);
         md.append("## How it was measured\n\n");
         md.append("- Input for throughput: ").append(String.format(Locale.ROOT, "%,d", options.sentences()))
-                .append(" sentences made by cycling our test and train sentences (").append(sets.get("test").size())
-                .append(" + train) in order; every system gets the same sentences.");
+                .append(" sentences made by cycling our ").append(sets.get("test").size()).append(" test and ").append(trainSize)
+                .append(" train sentences in order; every system gets the same sentences.");
         if (slow > 0) {
             md.append(" Models with a sentence encoder are too slow for that many (a few hundred sentences per second):"
                     + " they are timed on the first ").append(String.format(Locale.ROOT, "%,d", slow))
