@@ -118,6 +118,11 @@ public final class Bench {
             r.trainRecorded = true;
         }
         r.loadSeconds = medianSeconds(() -> StanceModel.load(file).classifier());
+        if (slow) {
+            r.notes.add("has a sentence encoder: timed on " + options.slowSentences() + " sentences and "
+                    + options.slowLatencyCalls() + " latency calls; its model load leaves out opening the ONNX"
+                    + " session, which happens once per JVM and is shared (the cold start includes it)");
+        }
         StanceContender c = new StanceContender(r.name, model.classifier());
         evaluate(r, c);
         List<String> input = input(slow);

@@ -284,30 +284,25 @@ final class Report {
     }
 
     private static String cpu() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
+        return field(Path.of("/proc/cpuinfo"), "model name").map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
     }
 
     private static String memory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .findFirst().map(l -> String.format(Locale.ROOT, "%.1f GiB",
-                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
+        return field(Path.of("/proc/meminfo"), "MemTotal").map(l -> String.format(Locale.ROOT, "%.1f GiB",
+                Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("unknown");
     }
 
     private static String osName() {
+        return field(Path.of("/etc/os-release"), "PRETTY_NAME=")
+                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).orElse("unknown");
+    }
+
+    /** The first line of a small system file that starts with {@code prefix}. */
+    private static java.util.Optional<String> field(Path file, String prefix) {
         try {
-            return Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
-                    .findFirst().map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).orElse("unknown");
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst();
         } catch (java.io.IOException e) {
-            return "unknown";
+            return java.util.Optional.empty();
         }
     }
 
