@@ -133,13 +133,11 @@ public final class Bench {
             report.phases = phases(model, c, sample);
         }
         if (options.processes() && Files.exists(options.jar())) {
-            List<String> cli = new ArrayList<>(List.of(javaBin.toString(), "-jar", options.jar().toString(), "classify"));
+            // --model FILE rather than --fast: the same file as in-process, also with --models DIR.
+            commandLine(r, List.of(javaBin.toString(), "-jar", options.jar().toString(), "classify", "--model",
+                    file.toString()), input.size(), false);
             if (variant == Variant.FAST) {
-                cli.add("--fast");
-            }
-            commandLine(r, cli, input.size(), false);
-            if (variant == Variant.FAST) {
-                smallJvm(input.size());
+                smallJvm(file, input.size());
             }
         } else if (options.processes()) {
             r.notes.add("no " + options.jar() + ": command-line figures not measured (run mvn package first)");
@@ -315,11 +313,12 @@ public final class Bench {
     }
 
     /** The FAST command line in a 64 MB heap: its peak RSS, and whether it loaded ND4J or ONNX. */
-    private void smallJvm(int n) throws Exception {
+    private void smallJvm(Path model, int n) throws Exception {
         int count = Math.min(n, 100_000);
         Path classes = options.work().resolve("fast-classes.log");
         Processes.Run run = Processes.timed(List.of(javaBin.toString(), "-Xmx64m",
-                "-Xlog:class+load=info:file=" + classes, "-jar", options.jar().toString(), "classify", "--fast"),
+                "-Xlog:class+load=info:file=" + classes, "-jar", options.jar().toString(), "classify", "--model",
+                model.toString()),
                 inputFile(count, false, 0, 1), log);
         List<String> heavy = new ArrayList<>();
         for (String line : Files.readAllLines(classes, StandardCharsets.UTF_8)) {
