@@ -148,15 +148,22 @@ final class Measure {
     record Hotspot(String method, double self, double total) {
     }
 
+    /** Shortest profile: enough samples at 10 ms for a stable top list, even on a tiny input. */
+    static final Duration MIN_PROFILE = Duration.ofSeconds(2);
+
     /**
-     * Samples where the time goes while {@code work} runs (JFR execution samples every 10 ms),
-     * returning the {@code top} methods by self time.
+     * Samples where the time goes while {@code work} runs, repeated until it has run for at least
+     * {@link #MIN_PROFILE} (JFR execution samples every 10 ms); returns the {@code top} methods by
+     * self time.
      */
     static List<Hotspot> profile(Runnable work, Path file, int top) throws IOException {
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.start();
-            work.run();
+            long end = System.nanoTime() + MIN_PROFILE.toNanos();
+            do {
+                work.run();
+            } while (System.nanoTime() < end);
             recording.stop();
             recording.dump(file);
         }
