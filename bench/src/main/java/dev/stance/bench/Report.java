@@ -271,7 +271,9 @@ final class Report {
                 + " then `fasttext predict-prob model.bin - 5` with the input on stdin and stdout discarded. Its defaults"
                 + " (5 epochs) underfit a corpus of this size, so a second fastText model with `-epoch 25` (the usual"
                 + " advice for small data, fixed in advance, not tuned on any evaluation set) is trained for accuracy"
-                + " only; the targets and ratios use the default one, as the issue specifies.\n");
+                + " only; the targets and ratios use the default one, as the issue specifies. fastText trains on several"
+                + " threads (its default), so its models and scores change a little from run to run; OpenNLP's and ours"
+                + " do not.\n");
         md.append("- Ours: the bundled model files; command line `java -jar target/stance.jar classify --model FILE < input` (the same bytes as"
                 + " `--fast` or the default, which read the copies bundled in the jar);"
                 + " load time is `StanceModel.load(file).classifier()` in a warm JVM, median of 3.\n");
