@@ -123,7 +123,7 @@ public final class Bench {
                     + options.slowLatencyCalls() + " latency calls; its model load leaves out opening the ONNX"
                     + " session, which happens once per JVM and is shared (the cold start includes it)");
         }
-        StanceContender c = new StanceContender(r.name, model.classifier());
+        StanceContender c = new StanceContender(model.classifier());
         evaluate(r, c);
         List<String> input = input(slow);
         inProcess(r, c, input, slow);

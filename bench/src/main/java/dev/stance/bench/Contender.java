@@ -10,9 +10,6 @@ import dev.stance.Prediction;
  */
 interface Contender {
 
-    /** Name in the results table. */
-    String name();
-
     /** The prediction for one sentence (the latency measurement calls this). */
     Prediction classify(String sentence);
 

@@ -24,12 +24,10 @@ import opennlp.tools.util.TrainingParameters;
  */
 final class DoccatContender implements Contender {
 
-    private final DoccatModel model;
     private final int[] stanceOfOutcome;
     private final ThreadLocal<DocumentCategorizerME> categorizer;
 
     DoccatContender(DoccatModel model) {
-        this.model = model;
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
         DocumentCategorizerME probe = new DocumentCategorizerME(model);
         stanceOfOutcome = new int[probe.getNumberOfCategories()];
@@ -48,15 +46,6 @@ final class DoccatContender implements Contender {
                 new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)});
         return DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples),
                 TrainingParameters.defaultParams(), factory);
-    }
-
-    DoccatModel model() {
-        return model;
-    }
-
-    @Override
-    public String name() {
-        return "OpenNLP doccat";
     }
 
     @Override

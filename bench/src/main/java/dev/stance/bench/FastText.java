@@ -31,10 +31,6 @@ final class FastText {
         this.binary = binary;
     }
 
-    String binary() {
-        return binary;
-    }
-
     /**
      * Trains with the default settings plus {@code -wordNgrams 2} and {@code extra} options;
      * writes {@code prefix.bin} (and {@code prefix.vec}, which is deleted).

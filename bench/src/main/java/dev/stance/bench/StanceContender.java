@@ -6,7 +6,7 @@ import dev.stance.Prediction;
 import dev.stance.StanceClassifier;
 
 /** One of our models, through the public API. */
-record StanceContender(String name, StanceClassifier classifier) implements Contender {
+record StanceContender(StanceClassifier classifier) implements Contender {
 
     @Override
     public Prediction classify(String sentence) {
