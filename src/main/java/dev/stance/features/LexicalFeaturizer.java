@@ -11,7 +11,8 @@ import dev.stance.text.Tokenizer;
  * (plain and negated), plus a question-mark feature. The network averages the embeddings of the ids.
  *
  * <p>Words are lower-cased and digits folded to '0'. Only the first {@link Tokenizer#MAX_TOKENS}
- * tokens are used. Stateless and thread-safe.
+ * tokens are used. Thread-safe; each thread keeps one small buffer (about 12 KB) for its
+ * calls, so a sentence allocates only its result.
  */
 public final class LexicalFeaturizer {
 
@@ -27,9 +28,26 @@ public final class LexicalFeaturizer {
 
     private final LexicalConfig config;
     private final Tokenizer tokenizer = new Tokenizer();
+    private final boolean cues;
+    private final int prefixLength;
+    private final int buckets;
+    /** {@code buckets - 1} when {@code buckets} is a power of two (the same bucket as {@code %}, cheaper), else -1. */
+    private final int mask;
+
+    /** Per-thread buffers, so that a sentence costs one exact-size array (the result). */
+    private static final class Scratch {
+        final int[] offsets = new int[2 * Tokenizer.MAX_TOKENS];
+        final int[] ids = new int[4 * Tokenizer.MAX_TOKENS + 2];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     public LexicalFeaturizer(LexicalConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.cues = config.cues();
+        this.prefixLength = config.prefixLength();
+        this.buckets = config.buckets();
+        this.mask = Integer.bitCount(buckets) == 1 ? buckets - 1 : -1;
     }
 
     public LexicalConfig config() {
@@ -41,16 +59,16 @@ public final class LexicalFeaturizer {
      * for a sentence without tokens.
      */
     public int[] features(String sentence) {
-        int[] offsets = tokenizer.tokenize(sentence);
-        int tokens = offsets.length / 2;
+        Scratch scratch = SCRATCH.get();
+        int tokens = tokenizer.tokenize(sentence, scratch.offsets);
         if (tokens == 0) {
             return new int[0];
         }
-        int[] out = new int[tokens * 4 + 2];
+        int[] offsets = scratch.offsets;
+        int[] out = scratch.ids;
         int count = 0;
         int previous = BOUNDARY;
         int lastNegator = Integer.MIN_VALUE / 2;
-        int prefixLength = config.prefixLength();
         for (int t = 0; t < tokens; t++) {
             int begin = offsets[2 * t];
             int end = offsets[2 * t + 1];
@@ -64,7 +82,7 @@ public final class LexicalFeaturizer {
                 if (seen == prefixLength) {
                     prefixHash = h;
                 }
-                if (config.cues() && seen <= CueLexicon.MAX_PREFIX && CueLexicon.PREFIX_LENGTHS[seen]
+                if (cues && seen <= CueLexicon.MAX_PREFIX && CueLexicon.PREFIX_LENGTHS[seen]
                         && cue == CueLexicon.NOT_A_CUE) {
                     int c = CueLexicon.lookup(CueLexicon.prefixKey(h, seen));
                     if (c != CueLexicon.NEGATOR) {
@@ -77,7 +95,7 @@ public final class LexicalFeaturizer {
             if (prefixLength > 0 && length > prefixLength) {
                 out[count++] = bucket(Hashing.mix(prefixHash, SEED_PREFIX));
             }
-            if (config.cues()) {
+            if (cues) {
                 int whole = CueLexicon.lookup(CueLexicon.wordKey(h));
                 if (whole == CueLexicon.NEGATOR) {
                     lastNegator = t;
@@ -95,10 +113,11 @@ public final class LexicalFeaturizer {
         if (sentence.charAt(offsets[2 * tokens - 2]) == '?') {
             out[count++] = bucket(Hashing.mix(BOUNDARY, SEED_QUESTION));
         }
-        return count == out.length ? out : Arrays.copyOf(out, count);
+        return Arrays.copyOf(out, count);
     }
 
     private int bucket(int hash) {
-        return (hash & 0x7fffffff) % config.buckets();
+        int positive = hash & 0x7fffffff;
+        return mask >= 0 ? positive & mask : positive % buckets;
     }
 }

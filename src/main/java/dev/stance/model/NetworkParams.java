@@ -118,15 +118,28 @@ public final class NetworkParams {
                     throw new IOException("params.bin: parameter " + name + " of " + rows + "x" + cols
                             + " exceeds the limit of " + maxValues + " values");
                 }
-                byte[] bytes = new byte[(int) (n * 4)];
-                data.readFully(bytes);
-                float[] values = new float[(int) n];
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-                matrices.put(name, new Matrix(rows, cols, values));
+                matrices.put(name, new Matrix(rows, cols, readFloats(data, (int) n)));
             }
             return new NetworkParams(matrices);
         } catch (EOFException e) {
             throw new IOException("params.bin is truncated", e);
         }
+    }
+
+    /**
+     * {@code n} little-endian floats, decoded through a small buffer: the 25 MB embedding of a
+     * lexical model costs its float array only, not a byte copy of the same size beside it.
+     */
+    private static float[] readFloats(DataInputStream data, int n) throws IOException {
+        float[] values = new float[n];
+        byte[] chunk = new byte[64 * 1024];
+        ByteBuffer buffer = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        for (int done = 0; done < n; ) {
+            int count = Math.min(n - done, chunk.length / 4);
+            data.readFully(chunk, 0, count * 4);
+            buffer.asFloatBuffer().get(values, done, count);
+            done += count;
+        }
+        return values;
     }
 }

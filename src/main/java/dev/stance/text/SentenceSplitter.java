@@ -24,17 +24,16 @@ public final class SentenceSplitter {
     static final String MODEL_RESOURCE = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
 
     private static final class Holder {
-        // Loaded on first use: the model costs ~20 ms and is shared by every classifier.
-        static final SentenceModel MODEL = loadModel();
+        // Loaded on the first split, not when a classifier is built (classifying single sentences
+        // never needs it): the model costs ~20 ms and a few MB, and is shared by every splitter.
+        static final ThreadSafeSentenceDetectorME DETECTOR = new ThreadSafeSentenceDetectorME(loadModel());
     }
-
-    private final ThreadSafeSentenceDetectorME detector = new ThreadSafeSentenceDetectorME(Holder.MODEL);
 
     /**
      * The sentences of {@code text}, trimmed of surrounding white space, in order; empty for a blank text.
      */
     public List<TextSpan> split(String text) {
-        Span[] spans = detector.sentPosDetect(text);
+        Span[] spans = Holder.DETECTOR.sentPosDetect(text);
         List<TextSpan> out = new ArrayList<>(spans.length);
         for (Span span : spans) {
             int begin = span.getStart();
