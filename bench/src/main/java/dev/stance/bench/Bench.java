@@ -93,6 +93,11 @@ public final class Bench {
         List<SystemResult> results = new ArrayList<>();
         results.add(ours(Variant.FAST));
         results.add(ours(Variant.ACCURATE));
+        if (options.variants() && Files.exists(options.jar())) {
+            for (String name : List.of("lexical", "encoder", "combined")) {
+                results.add(trainedVariant(name));
+            }
+        }
         results.add(doccat());
         if (!options.fastText().isEmpty()) {
             results.add(fastText());
@@ -117,16 +122,8 @@ public final class Bench {
             r.trainSeconds = model.metadata().provenance().trainingSeconds();
             r.trainRecorded = true;
         }
-        r.loadSeconds = medianSeconds(() -> StanceModel.load(file).classifier());
-        if (slow) {
-            r.notes.add("has a sentence encoder: timed on " + options.slowSentences() + " sentences and "
-                    + options.slowLatencyCalls() + " latency calls; its model load leaves out opening the ONNX"
-                    + " session, which happens once per JVM and is shared (the cold start includes it)");
-        }
-        StanceContender c = new StanceContender(model.classifier());
-        evaluate(r, c);
         List<String> input = input(slow);
-        inProcess(r, c, input, slow);
+        StanceContender c = measureInProcess(r, file, model, input);
         if (variant == Variant.FAST) {
             List<String> sample = input.subList(0, Math.min(input.size(), 300_000));
             report.profile = Measure.profile(() -> c.classifyAll(sample), options.work().resolve("fast-profile.jfr"), 15);
@@ -142,6 +139,45 @@ public final class Bench {
         } else if (options.processes()) {
             r.notes.add("no " + options.jar() + ": command-line figures not measured (run mvn package first)");
         }
+        return r;
+    }
+
+    /**
+     * Accuracy, load time and in-process throughput of one of our model files; returns the contender
+     * for further measurements.
+     */
+    private StanceContender measureInProcess(SystemResult r, Path file, StanceModel model, List<String> input)
+            throws Exception {
+        boolean slow = model.metadata().architecture().encoder() != null;
+        r.loadSeconds = medianSeconds(() -> StanceModel.load(file).classifier());
+        if (slow) {
+            r.notes.add("has a sentence encoder: timed on " + options.slowSentences() + " sentences and "
+                    + options.slowLatencyCalls() + " latency calls; its model load leaves out opening the ONNX"
+                    + " session, which happens once per JVM and is shared (the cold start includes it)");
+        }
+        StanceContender c = new StanceContender(model.classifier());
+        evaluate(r, c);
+        inProcess(r, c, input, slow);
+        return c;
+    }
+
+    /**
+     * Trains one model variant with {@code java -jar stance.jar train --variant NAME} on our data in
+     * this run (timed), then measures it in-process like the bundled models.
+     */
+    private SystemResult trainedVariant(String name) throws Exception {
+        SystemResult r = new SystemResult("variant " + name + " (trained in this run)");
+        progress(r.name);
+        Path out = options.work().resolve("variants").resolve(name + ".zip");
+        Files.createDirectories(out.getParent());
+        Files.deleteIfExists(out);
+        Processes.Run run = Processes.timed(List.of(javaBin.toString(), "-jar", options.jar().toString(), "train",
+                "--data", options.data().toString(), "--out", out.toString(), "--variant", name,
+                "--report", options.work().resolve("variants").resolve(name + ".report.html").toString()), null, log);
+        r.trainSeconds = run.seconds();
+        r.modelBytes = Files.size(out);
+        StanceModel model = StanceModel.load(out);
+        measureInProcess(r, out, model, input(model.metadata().architecture().encoder() != null));
         return r;
     }
 
