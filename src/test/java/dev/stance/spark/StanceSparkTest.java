@@ -209,6 +209,9 @@ class StanceSparkTest {
         Map<Long, Row> labelled = byId(StanceSpark.label(df, "text", model));
         StanceSpark.analyze(df, "id", "text", model).count();
         StanceSpark.label(df, "text", SparkModel.of(spark, own)).count();   // another broadcast, same content
+        StanceSpark.register(spark, model);
+        df.createOrReplaceTempView("own");
+        spark.sql("SELECT stance(text) FROM own").collectAsList();
         assertEquals(1, ExecutorModels.loads() - before);
 
         List<Prediction> expected = own.classifier().classifyAll(sentences);
