@@ -117,9 +117,10 @@ public final class SparkLabelJob {
     private static Result label(SparkSession spark, Options o) {
         try {
             Dataset<Row> input = reader(spark, Format.of(o.input())).load(o.input());
+            int read = input.rdd().getNumPartitions();
             int partitions = o.partitions() > 0 ? o.partitions()
-                    : Math.max(input.rdd().getNumPartitions(), spark.sparkContext().defaultParallelism());
-            if (partitions != input.rdd().getNumPartitions()) {
+                    : Math.max(read, spark.sparkContext().defaultParallelism());
+            if (partitions != read) {
                 input = input.repartition(partitions);
             }
             SparkModel model = SparkModel.of(spark, o.model());
