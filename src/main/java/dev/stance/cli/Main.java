@@ -16,7 +16,8 @@ import dev.stance.train.DataFormatException;
 public final class Main {
 
     static final List<Command> COMMANDS = List.of(
-            new ClassifyCommand(), new AnalyzeCommand(), new EvaluateCommand(), new TrainCommand());
+            new ClassifyCommand(), new AnalyzeCommand(), new EvaluateCommand(), new TrainCommand(),
+            new SparkLabelCommand());
 
     private Main() {
     }
@@ -91,7 +92,7 @@ public final class Main {
     private static String overview() {
         StringBuilder sb = new StringBuilder("usage: stance <command> [options]   (stance <command> --help for more)\n\n");
         for (Command c : COMMANDS) {
-            sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+            sb.append(String.format("  %-12s %s%n", c.name(), c.summary()));
         }
         sb.append("\nLabels: DENIAL, ACCUSATION, CONDEMNATION, CALL_FOR_NEGOTIATION, NONE.");
         return sb.toString();
