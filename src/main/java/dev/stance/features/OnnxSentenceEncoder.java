@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -21,9 +23,15 @@ import ai.onnxruntime.OrtSession;
 
 /**
  * A BERT-style sentence encoder run with ONNX Runtime from an {@code .onnx} file and a Hugging Face
- * {@code tokenizer.json} on the classpath (as shipped in langchain4j's embedding jars). Sentences
- * are encoded in padded batches of similar length, one ONNX call per batch, and pooled (CLS or
- * mean) into L2-normalised vectors. Only the first {@value #MAX_TOKENS} word pieces count.
+ * {@code tokenizer.json} on the classpath (as shipped in langchain4j's embedding jars), pooled (CLS
+ * or mean) into L2-normalised vectors. Only the first {@value #MAX_TOKENS} word pieces count.
+ *
+ * <p>Each sentence is its own ONNX call, never padded into a batch: the quantised models quantise
+ * their activations with one scale per input tensor, so a sentence batched with others would get
+ * a slightly different vector depending on its neighbours. Alone, its vector is always the same,
+ * and {@code classifyAll} equals {@code classify} one by one. Throughput comes from running the
+ * calls of a list in parallel, one single-threaded call per core (measured here: about as fast as
+ * padded batches on two cores).
  *
  * <p>Thread-safe: ONNX Runtime sessions and the tokenizer may be used concurrently.
  */
@@ -33,8 +41,6 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
     static final int MAX_TOKENS = 128;
     /** Characters of a sentence handed to the tokenizer; far more than {@link #MAX_TOKENS} pieces need. */
     static final int MAX_CHARS = 8192;
-    /** Sentences per ONNX call. */
-    static final int BATCH = 32;
 
     enum Pooling { CLS, MEAN }
 
@@ -44,6 +50,9 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean wantsTypeIds;
+    private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Daemon threads that run the calls of a list in parallel; created on the first list. */
+    private volatile ExecutorService pool;
 
     OnnxSentenceEncoder(EncoderSpec spec, String modelResource, String tokenizerResource, Pooling pooling) {
         this.spec = spec;
@@ -51,7 +60,9 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
         try {
             environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            // Parallelism is across sentences (see the class comment), not inside one call.
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
             session = environment.createSession(readResource(modelResource), options);
             wantsTypeIds = session.getInputNames().contains("token_type_ids");
             Map<String, String> tokenizerOptions = new HashMap<>();
@@ -76,91 +87,90 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
     @Override
     public float[][] encode(List<String> sentences) {
         float[][] out = new float[sentences.size()][];
-        if (sentences.isEmpty()) {
+        if (sentences.size() <= 1 || workers == 1) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = encode(sentences.get(i));
+            }
             return out;
         }
-        // Only the first MAX_TOKENS word pieces count; cutting the text first bounds the tokenizer's
-        // work on a megabyte-long "sentence".
-        List<String> capped = new ArrayList<>(sentences.size());
-        for (String s : sentences) {
-            capped.add(s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS));
+        // One task per worker, each taking every workers-th sentence: no per-sentence task overhead.
+        List<Future<?>> tasks = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            final int first = w;
+            tasks.add(pool().submit(() -> {
+                for (int i = first; i < out.length; i += workers) {
+                    out[i] = encode(sentences.get(i));
+                }
+            }));
         }
-        Encoding[] encodings = tokenizer.batchEncode(capped);
-        // Batches of similar length waste little on padding.
-        Integer[] order = IntStream.range(0, encodings.length).boxed()
-                .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length)).toArray(Integer[]::new);
-        for (int start = 0; start < order.length; start += BATCH) {
-            int end = Math.min(order.length, start + BATCH);
-            List<Integer> rows = new ArrayList<>(end - start);
-            for (int i = start; i < end; i++) {
-                rows.add(order[i]);
-            }
-            float[][] vectors = run(encodings, rows);
-            for (int i = 0; i < rows.size(); i++) {
-                out[rows.get(i)] = vectors[i];
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tasks.forEach(t -> t.cancel(true));
+                throw new IllegalStateException("interrupted while encoding", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
             }
         }
         return out;
     }
 
-    private float[][] run(Encoding[] encodings, List<Integer> rows) {
-        int batch = rows.size();
-        int length = 0;
-        for (int r : rows) {
-            length = Math.max(length, encodings[r].getIds().length);
-        }
-        long[] ids = new long[batch * length];
-        long[] mask = new long[batch * length];
-        long[] types = new long[batch * length];
-        for (int b = 0; b < batch; b++) {
-            Encoding e = encodings[rows.get(b)];
-            long[] eIds = e.getIds();
-            long[] eMask = e.getAttentionMask();
-            long[] eTypes = e.getTypeIds();
-            System.arraycopy(eIds, 0, ids, b * length, eIds.length);
-            System.arraycopy(eMask, 0, mask, b * length, eMask.length);
-            System.arraycopy(eTypes, 0, types, b * length, eTypes.length);
-        }
-        long[] shape = {batch, length};
+    /** The vector of one sentence: one ONNX call over its word pieces. */
+    private float[] encode(String sentence) {
+        // Only the first MAX_TOKENS word pieces count; cutting the text first bounds the tokenizer's
+        // work on a megabyte-long "sentence".
+        Encoding e = tokenizer.encode(sentence.length() <= MAX_CHARS ? sentence : sentence.substring(0, MAX_CHARS));
+        long[] shape = {1, e.getIds().length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
-            inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
-            inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+            inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(e.getIds()), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(e.getAttentionMask()), shape));
             if (wantsTypeIds) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape));
+                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(e.getTypeIds()), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                float[][][] hidden = (float[][][]) result.get(0).getValue();
-                float[][] vectors = new float[batch][];
-                for (int b = 0; b < batch; b++) {
-                    vectors[b] = normalize(pool(hidden[b], mask, b * length, length));
-                }
-                return vectors;
+                float[][] states = ((float[][][]) result.get(0).getValue())[0];
+                return normalize(pooled(states));
             }
-        } catch (OrtException e) {
-            throw new IllegalStateException("encoder " + spec.id() + " failed: " + e.getMessage(), e);
+        } catch (OrtException ex) {
+            throw new IllegalStateException("encoder " + spec.id() + " failed: " + ex.getMessage(), ex);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
     }
 
-    private float[] pool(float[][] states, long[] mask, int offset, int length) {
+    private ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(workers, r -> {
+                        Thread t = new Thread(r, "stance-encoder");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    private float[] pooled(float[][] states) {
         if (pooling == Pooling.CLS) {
             return states[0].clone();
         }
         float[] sum = new float[states[0].length];
-        int n = 0;
-        for (int t = 0; t < length; t++) {
-            if (mask[offset + t] == 0) {
-                continue;
-            }
-            n++;
+        for (float[] state : states) {
             for (int j = 0; j < sum.length; j++) {
-                sum[j] += states[t][j];
+                sum[j] += state[j];
             }
         }
         for (int j = 0; j < sum.length; j++) {
-            sum[j] /= Math.max(1, n);
+            sum[j] /= states.length;
         }
         return sum;
     }

@@ -90,7 +90,7 @@ public record TrainingConfig(
                 30, 5, 0.002, 32, 0.2, 1e-4, 42, true);
     }
 
-    /** Pretrained sentence encoder only. */
+    /** Pretrained sentence encoder (bge-small) only: the bundled default model. */
     public static TrainingConfig encoderDefaults() {
         return new TrainingConfig("encoder", null, 0, Encoders.BGE_SMALL, List.of(128), 40, 8, 0.002, 32, 0.2, 1e-4, 42,
                 true);

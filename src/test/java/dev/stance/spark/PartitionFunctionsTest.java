@@ -46,6 +46,11 @@ class PartitionFunctionsTest {
         public StatementAnalysis analyze(String statement) {
             throw new AssertionError("analyze called per statement");
         }
+
+        @Override
+        public void analyze(java.io.Reader statement, java.util.function.Consumer<dev.stance.SentenceAnalysis> sink) {
+            throw new AssertionError("analyze called per statement");
+        }
     }
 
     @BeforeAll
