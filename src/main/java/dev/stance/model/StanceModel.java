@@ -378,16 +378,29 @@ public final class StanceModel {
     /** Writes the zip format to a stream (not atomic; {@link #save} is). */
     public void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+        zip.putNextEntry(entry(METADATA_ENTRY));
         zip.write(JSON.writeValueAsBytes(metadata));
         zip.closeEntry();
-        zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
+        zip.putNextEntry(entry(NETWORK_ENTRY));
         zip.write(networkConfiguration.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
-        zip.putNextEntry(new ZipEntry(PARAMS_ENTRY));
+        zip.putNextEntry(entry(PARAMS_ENTRY));
         params.write(zip);
         zip.closeEntry();
         zip.finish();
+    }
+
+    /** An entry stamped with the model's creation time, so that one model always writes the same bytes. */
+    private ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        long time;
+        try {
+            time = java.time.Instant.parse(metadata.createdAt()).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException | NullPointerException ex) {
+            time = 0;
+        }
+        e.setTime(time);
+        return e;
     }
 
     /** The metadata as JSON, as stored in the file. */

@@ -27,22 +27,23 @@ import java.util.Set;
  *                         off by default: minutes per model, much longer on a busy machine
  * @param variants         whether to train the three model variants (lexical, encoder, combined) in this run
  *                         and measure them side by side; minutes each
+ * @param analysis         the team's written analysis, included in the report when the file exists
  * @param commit           the source version to print in the report
  * @param command          the command line to print in the report
  */
 record Options(Path data, Path evalDir, Path models, Path jar, Path work, Path out, int sentences, int slowSentences,
                int latencyCalls, int slowLatencyCalls, int repeats, int threads, String fastText, boolean processes,
-               boolean retrain, boolean variants, String commit, String command) {
+               boolean retrain, boolean variants, Path analysis, String commit, String command) {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: Bench [--data DIR] [--eval DIR] [--models DIR] [--jar FILE] [--work DIR] [--out FILE]",
+            "usage: Bench [--data DIR] [--eval DIR] [--models DIR] [--jar FILE] [--work DIR] [--out FILE] [--analysis FILE]",
             "             [--sentences N] [--slow-sentences N] [--latency-calls N] [--slow-latency-calls N]",
             "             [--repeats N] [--threads N] [--fasttext BIN|''] [--no-processes] [--retrain]",
             "             [--variants]",
             "             [--commit ID] [--command TEXT]");
 
     private static final Set<String> FLAGS = Set.of("no-processes", "retrain", "variants");
-    private static final List<String> VALUED = List.of("data", "eval", "models", "jar", "work", "out", "sentences",
+    private static final List<String> VALUED = List.of("data", "eval", "models", "jar", "work", "out", "analysis", "sentences",
             "slow-sentences", "latency-calls", "slow-latency-calls", "repeats", "threads", "fasttext", "commit", "command");
 
     /**
@@ -79,6 +80,7 @@ record Options(Path data, Path evalDir, Path models, Path jar, Path work, Path o
                 !values.containsKey("no-processes"),
                 values.containsKey("retrain") && !values.containsKey("no-processes"),
                 values.containsKey("variants") && !values.containsKey("no-processes"),
+                Path.of(values.getOrDefault("analysis", "bench/ANALYSIS.md")),
                 values.getOrDefault("commit", "unknown"),
                 values.getOrDefault("command", "bench/run.sh"));
     }

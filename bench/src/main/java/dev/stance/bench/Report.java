@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.stance.LabelledSentence;
 import dev.stance.Stance;
 import dev.stance.eval.Evaluation;
+import dev.stance.eval.ReportRenderer;
 
 /** Renders the measurements as {@code bench/RESULTS.md}. Not thread-safe. */
 final class Report {
@@ -54,6 +55,8 @@ final class Report {
                 .append(" s; every figure below comes from that one run. Do not edit by hand: re-run the script.\n\n");
         machine(md);
         accuracy(md, results);
+        details(md, results);
+        analysis(md);
         speed(md, results);
         ratios(md, results);
         targets(md, results);
@@ -111,6 +114,83 @@ final class Report {
             }
         }
         md.append('\n');
+    }
+
+    /**
+     * For each of our models on each set: per-label precision and recall, calibration error, the
+     * confusion matrix, and where each label's errors go (derived from the counts; no sentence of
+     * an evaluation set is printed, since they must not be copied into the repository).
+     */
+    private void details(StringBuilder md, List<SystemResult> results) {
+        md.append("## Our models in detail\n\nPer-label precision (P) and recall (R), expected calibration error"
+                + " (ECE, 10 confidence bins) and the confusion matrix (rows: gold, columns: predicted) of each of our"
+                + " models, followed by where each label's errors go.\n\n");
+        for (SystemResult r : results) {
+            if (!r.name.startsWith("stance ") && !r.name.startsWith("variant ")) {
+                continue;
+            }
+            md.append("### ").append(r.name).append("\n\n");
+            for (Map.Entry<String, Evaluation> entry : r.evaluations.entrySet()) {
+                Evaluation e = entry.getValue();
+                md.append("`").append(entry.getKey()).append("`: macro-F1 ").append(f3(e.macroF1())).append(", ECE ")
+                        .append(f3(e.expectedCalibrationError())).append("\n\n| gold \\ predicted |");
+                for (Stance s : Stance.values()) {
+                    md.append(' ').append(ReportRenderer.abbreviation(s)).append(" |");
+                }
+                md.append(" R |\n|---|").append("---:|".repeat(Stance.values().length + 1)).append('\n');
+                for (Stance gold : Stance.values()) {
+                    md.append("| ").append(gold).append(" |");
+                    for (Stance predicted : Stance.values()) {
+                        md.append(' ').append(e.confusion().count(gold, predicted)).append(" |");
+                    }
+                    md.append(' ').append(f3(e.perLabel().get(gold).recall())).append(" |\n");
+                }
+                md.append("| P |");
+                for (Stance s : Stance.values()) {
+                    md.append(' ').append(f3(e.perLabel().get(s).precision())).append(" |");
+                }
+                md.append(" |\n\n");
+                for (Stance gold : Stance.values()) {
+                    md.append("- ").append(gold).append(": ").append(errorsOf(e, gold)).append('\n');
+                }
+                md.append('\n');
+            }
+        }
+    }
+
+    /** "recall 0.410 of 111; missed as NONE 31, ...; precision 0.655, false ACCUSATION from NONE 12, ..." */
+    private static String errorsOf(Evaluation e, Stance label) {
+        int support = e.perLabel().get(label).support();
+        StringBuilder sb = new StringBuilder("recall ").append(f3(e.perLabel().get(label).recall()))
+                .append(" of ").append(support);
+        List<Stance> missedAs = java.util.Arrays.stream(Stance.values()).filter(s -> s != label)
+                .filter(s -> e.confusion().count(label, s) > 0)
+                .sorted(java.util.Comparator.comparingInt((Stance s) -> -e.confusion().count(label, s))).toList();
+        if (!missedAs.isEmpty()) {
+            sb.append("; missed as ");
+            sb.append(String.join(", ", missedAs.stream().map(s -> s + " " + e.confusion().count(label, s)).toList()));
+        }
+        List<Stance> takenFrom = java.util.Arrays.stream(Stance.values()).filter(s -> s != label)
+                .filter(s -> e.confusion().count(s, label) > 0)
+                .sorted(java.util.Comparator.comparingInt((Stance s) -> -e.confusion().count(s, label))).toList();
+        if (!takenFrom.isEmpty()) {
+            sb.append("; precision ").append(f3(e.perLabel().get(label).precision())).append(", false ")
+                    .append(label).append(" from ");
+            sb.append(String.join(", ", takenFrom.stream().map(s -> s + " " + e.confusion().count(s, label)).toList()));
+        }
+        return sb.toString();
+    }
+
+    /** The team's written analysis ({@code bench/ANALYSIS.md}), included as it is, if present. */
+    private void analysis(StringBuilder md) {
+        Path file = options.analysis();
+        if (Files.isRegularFile(file)) {
+            try {
+                md.append(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip()).append("\n\n");
+            } catch (java.io.IOException e) {
+                md.append("(could not read ").append(file).append(": ").append(e.getMessage()).append(")\n\n");
+            }
+        }
     }
 
     private void speed(StringBuilder md, List<SystemResult> results) {
