@@ -116,11 +116,6 @@ public record TrainingConfig(
                 dropout, l2, seed, calibrate);
     }
 
-    public TrainingConfig withPatience(int patience) {
-        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
-                dropout, l2, seed, calibrate);
-    }
-
     public TrainingConfig withSeed(long seed) {
         return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate);
@@ -131,13 +126,4 @@ public record TrainingConfig(
                 dropout, l2, seed, calibrate);
     }
 
-    public TrainingConfig withHidden(List<Integer> hidden) {
-        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
-                dropout, l2, seed, calibrate);
-    }
-
-    public TrainingConfig withCalibrate(boolean calibrate) {
-        return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
-                dropout, l2, seed, calibrate);
-    }
 }
