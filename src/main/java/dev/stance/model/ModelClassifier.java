@@ -23,6 +23,8 @@ final class ModelClassifier implements StanceClassifier {
 
     /** Sentences featurized and scored together; bounds memory on long lists. */
     static final int BATCH = 256;
+    /** Characters read and split at a time by the streaming analysis. */
+    static final int CHUNK_CHARS = 1 << 16;
 
     private static final Prediction NO_TEXT;
 
@@ -152,9 +154,6 @@ final class ModelClassifier implements StanceClassifier {
             base += carryFrom;
         }
     }
-
-    /** Characters read and split at a time by the streaming analysis. */
-    static final int CHUNK_CHARS = 1 << 16;
 
     private void emit(String text, List<TextSpan> spans, int base, Consumer<SentenceAnalysis> sink) {
         List<String> texts = new ArrayList<>(spans.size());
