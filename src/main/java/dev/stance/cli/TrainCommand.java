@@ -1,6 +1,9 @@
 package dev.stance.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,18 +112,18 @@ final class TrainCommand implements Command {
     }
 
     /** The TSV files named by {@code --measure}: files as given, directories by their *.tsv, sorted. */
-    private List<Path> measureFiles(String option) throws UsageException, java.io.IOException {
-        List<Path> files = new java.util.ArrayList<>();
+    private List<Path> measureFiles(String option) throws UsageException, IOException {
+        List<Path> files = new ArrayList<>();
         if (option == null || option.equals("none")) {
             return files;
         }
         for (String part : option.split(",")) {
             Path path = Path.of(part.trim());
-            if (java.nio.file.Files.isDirectory(path)) {
-                try (var list = java.nio.file.Files.list(path)) {
+            if (Files.isDirectory(path)) {
+                try (var list = Files.list(path)) {
                     files.addAll(list.filter(p -> p.toString().endsWith(".tsv")).sorted().toList());
                 }
-            } else if (java.nio.file.Files.isRegularFile(path)) {
+            } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
                 throw new UsageException(name() + ": --measure " + path + ": no such file or directory");

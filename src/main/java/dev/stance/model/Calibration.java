@@ -1,7 +1,9 @@
 package dev.stance.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.stance.Prediction;
 import dev.stance.Stance;
 
 /**
@@ -32,6 +34,15 @@ public record Calibration(double temperature, List<Double> shift) {
     /** No calibration: the network's own softmax. */
     public static Calibration identity() {
         return new Calibration(1.0, List.of(0.0, 0.0, 0.0, 0.0, 0.0));
+    }
+
+    /** One prediction per row of raw logits. */
+    public List<Prediction> predictions(double[][] logits) {
+        List<Prediction> out = new ArrayList<>(logits.length);
+        for (double[] row : logits) {
+            out.add(Prediction.fromProbabilities(probabilities(row)));
+        }
+        return out;
     }
 
     /** Probabilities from raw logits, in {@link Stance} order; always finite and summing to 1. */

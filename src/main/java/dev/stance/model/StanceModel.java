@@ -128,13 +128,7 @@ public final class StanceModel {
 
     /** Calibrated predictions for precomputed features, one per sentence. */
     public List<Prediction> predict(Features features) {
-        Calibration c = metadata.calibration();
-        double[][] logits = logits(features);
-        List<Prediction> out = new java.util.ArrayList<>(logits.length);
-        for (double[] row : logits) {
-            out.add(Prediction.fromProbabilities(c.probabilities(row)));
-        }
-        return out;
+        return metadata.calibration().predictions(logits(features));
     }
 
     /** The same model with another calibration. */

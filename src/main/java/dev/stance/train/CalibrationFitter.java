@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.stance.LabelledSentence;
-import dev.stance.Prediction;
 import dev.stance.Stance;
 import dev.stance.eval.StanceEvaluator;
 import dev.stance.model.Calibration;
@@ -77,10 +76,6 @@ final class CalibrationFitter {
     }
 
     static double macroF1(double[][] logits, List<LabelledSentence> gold, Calibration c) {
-        List<Prediction> predictions = new ArrayList<>(logits.length);
-        for (double[] row : logits) {
-            predictions.add(Prediction.fromProbabilities(c.probabilities(row)));
-        }
-        return StanceEvaluator.evaluate(gold, predictions).macroF1();
+        return StanceEvaluator.evaluate(gold, c.predictions(logits)).macroF1();
     }
 }
