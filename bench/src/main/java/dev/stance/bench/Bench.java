@@ -37,6 +37,8 @@ public final class Bench {
 
     private final Options options;
     private final Map<String, List<LabelledSentence>> sets = new LinkedHashMap<>();
+    /** Parts of the evaluation sets (by source, strict), measured from the same predictions. */
+    private final Map<String, List<Parts>> parts = new LinkedHashMap<>();
     private final List<LabelledSentence> train;
     private final List<String> sentences = new ArrayList<>();
     private final Map<String, Path> inputFiles = new HashMap<>();
@@ -54,13 +56,15 @@ public final class Bench {
         if (Files.isDirectory(options.evalDir())) {
             try (Stream<Path> files = Files.list(options.evalDir())) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
-                    sets.put(f.getFileName().toString().replaceFirst("\\.tsv$", ""), LabelledTsv.read(f));
+                    String name = f.getFileName().toString().replaceFirst("\\.tsv$", "");
+                    sets.put(name, LabelledTsv.read(f));
+                    parts.put(name, Parts.of(name, f, sets.get(name)));
                 }
             }
         }
         sets.get("test").forEach(s -> sentences.add(s.text()));
         train.forEach(s -> sentences.add(s.text()));
-        report = new Report(options, sets, train.size());
+        report = new Report(options, sets, parts, train.size());
     }
 
     public static void main(String[] args) throws Exception {
@@ -285,15 +289,23 @@ public final class Bench {
     private void evaluate(SystemResult r, FastText ft, Path model) throws IOException, InterruptedException {
         for (Map.Entry<String, List<LabelledSentence>> set : sets.entrySet()) {
             List<String> lines = set.getValue().stream().map(s -> Baselines.line(s.text())).toList();
-            r.evaluations.put(set.getKey(), StanceEvaluator.evaluate(set.getValue(), ft.predict(model, lines)));
+            record(r, set.getKey(), ft.predict(model, lines));
         }
     }
 
     /** Macro-F1 and per-label F1 on every evaluation set. */
     private void evaluate(SystemResult r, Contender c) {
         for (Map.Entry<String, List<LabelledSentence>> set : sets.entrySet()) {
-            List<Prediction> predictions = c.classifyAll(set.getValue().stream().map(LabelledSentence::text).toList());
-            r.evaluations.put(set.getKey(), StanceEvaluator.evaluate(set.getValue(), predictions));
+            record(r, set.getKey(), c.classifyAll(set.getValue().stream().map(LabelledSentence::text).toList()));
+        }
+    }
+
+    /** Scores the predictions of one set, and of each of its parts. */
+    private void record(SystemResult r, String set, List<Prediction> predictions) {
+        List<LabelledSentence> gold = sets.get(set);
+        r.evaluations.put(set, StanceEvaluator.evaluate(gold, predictions));
+        for (Parts part : parts.getOrDefault(set, List.of())) {
+            r.partEvaluations.put(part.name(), StanceEvaluator.evaluate(part.of(gold), part.of(predictions)));
         }
     }
 

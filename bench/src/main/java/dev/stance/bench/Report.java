@@ -34,15 +34,17 @@ final class Report {
 
     private final Options options;
     private final Map<String, List<LabelledSentence>> sets;
+    private final List<Parts> parts;
     private final int trainSize;
     double elapsedSeconds;
     List<Measure.Hotspot> profile = List.of();
     Map<String, Double> phases = Map.of();
     SmallJvm smallJvm;
 
-    Report(Options options, Map<String, List<LabelledSentence>> sets, int trainSize) {
+    Report(Options options, Map<String, List<LabelledSentence>> sets, Map<String, List<Parts>> parts, int trainSize) {
         this.options = options;
         this.sets = sets;
+        this.parts = parts.values().stream().flatMap(List::stream).toList();
         this.trainSize = trainSize;
     }
 
@@ -55,6 +57,7 @@ final class Report {
                 .append(" s; every figure below comes from that one run. Do not edit by hand: re-run the script.\n\n");
         machine(md);
         accuracy(md, results);
+        parts(md, results);
         details(md, results);
         analysis(md);
         speed(md, results);
@@ -112,6 +115,27 @@ final class Report {
                 }
                 md.append(' ').append(e == null ? "n/a" : f3(e.accuracy())).append(" |\n");
             }
+        }
+        md.append('\n');
+    }
+
+    /** Macro-F1 on the parts of the evaluation sets, from the same predictions as the whole sets. */
+    private void parts(StringBuilder md, List<SystemResult> results) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        md.append("### Parts of the evaluation sets\n\nMacro-F1 on parts of the evaluation sets, from the same predictions: by source (the real-statement"
+                + " set's README warns that its labels lean on source style) and without the rows its labeller marked"
+                + " `borderline` or `overlaps`.\n\n| system |");
+        parts.forEach(p -> md.append(' ').append(p.name()).append(" (n=").append(p.rows().length).append(") |"));
+        md.append("\n|---|").append("---:|".repeat(parts.size())).append('\n');
+        for (SystemResult r : results) {
+            md.append("| ").append(r.name).append(" |");
+            for (Parts p : parts) {
+                Evaluation e = r.partEvaluations.get(p.name());
+                md.append(' ').append(e == null ? "n/a" : f3(e.macroF1())).append(" |");
+            }
+            md.append('\n');
         }
         md.append('\n');
     }

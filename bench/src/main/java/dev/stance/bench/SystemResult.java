@@ -16,6 +16,8 @@ final class SystemResult {
 
     final String name;
     final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
+    /** Evaluations of the parts of the evaluation sets ({@link Parts}), by part name. */
+    final Map<String, Evaluation> partEvaluations = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
     /** Sentences in each throughput run of this system. */
     int sentences;
