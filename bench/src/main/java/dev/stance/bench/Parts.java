@@ -16,7 +16,7 @@ import dev.stance.LabelledSentence;
  * columns: one part per source repository (the text before {@code @}), and the strict part
  * without rows whose note says {@code borderline} or {@code overlaps}. The real-statement set's
  * README asks for both: its labels lean on source style, and those rows are the likeliest to be
- * disputed. A set without these columns has no parts.
+ * disputed. A set without these columns (or without any such row) has no parts.
  *
  * @param name the part's name, e.g. {@code real-dev: brian14708/wh-briefings}
  * @param rows indices into the set's list of sentences
@@ -47,7 +47,8 @@ record Parts(String name, int[] rows) {
         if (bySource.size() > 1) {
             bySource.forEach((repo, rows) -> out.add(new Parts(set + ": " + repo, toArray(rows))));
         }
-        if (note >= 0) {
+        // A strict part equal to the whole set would only repeat its figures.
+        if (note >= 0 && strict.size() < sentences.size()) {
             out.add(new Parts(set + ": " + STRICT, toArray(strict)));
         }
         return out;
