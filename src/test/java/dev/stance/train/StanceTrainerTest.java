@@ -111,4 +111,23 @@ class StanceTrainerTest {
         assertEquals(original.classifyAll(texts), loaded.classifyAll(texts));
         assertEquals(first.model().metadataJson(), StanceModel.load(file).metadataJson());
     }
+
+    @Test
+    void aTunedEncoderIsDeterministicAndTravelsWithTheModel(@TempDir Path dir) throws IOException {
+        TrainingData tiny = TestCorpus.small(12);
+        TrainingConfig tuned = TrainingConfig.encoderDefaults().withEpochs(2)
+                .withTuning(new TrainingConfig.EncoderTuning(1, 2, 1e-3));
+        StanceModel model = new StanceTrainer(tuned).train(tiny).model();
+        StanceModel again = new StanceTrainer(tuned).train(tiny).model();
+        assertEquals(model.encoderAdaptation().sha256(), again.encoderAdaptation().sha256());
+        assertEquals(model.encoderAdaptation().sha256(), model.metadata().architecture().encoderAdaptation());
+        assertEquals(11, model.encoderAdaptation().firstLayer());
+        assertEquals(Map.of("layers", 1, "epochs", 2, "learningRate", 1e-3),
+                model.metadata().provenance().trainingConfig().get("tuning"));
+
+        Path file = dir.resolve("tuned.zip");
+        model.save(file);
+        List<String> texts = tiny.test().stream().map(LabelledSentence::text).toList();
+        assertEquals(model.classifier().classifyAll(texts), StanceClassifier.load(file).classifyAll(texts));
+    }
 }

@@ -24,6 +24,19 @@ class TrainingConfigTest {
     }
 
     @Test
+    void encoderTuningIsCheckedAndNeedsAnEncoder() {
+        assertEquals("tuned encoder layers must be > 0, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new TrainingConfig.EncoderTuning(0, 1, 1e-4)).getMessage());
+        assertEquals("encoder tuning learningRate must be > 0, got NaN",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new TrainingConfig.EncoderTuning(2, 1, Double.NaN)).getMessage());
+        TrainingConfig.EncoderTuning tuning = TrainingConfig.encoderDefaults().tuning();
+        assertEquals("encoder tuning needs an encoder", assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.lexicalDefaults().withTuning(tuning)).getMessage());
+        assertEquals(null, TrainingConfig.encoderDefaults().withTuning(null).tuning());
+    }
+
+    @Test
     void copiesChangeOneThing() {
         TrainingConfig c = TrainingConfig.lexicalDefaults().withSeed(7);
         assertEquals(7, c.seed());
