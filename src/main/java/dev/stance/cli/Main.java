@@ -104,6 +104,9 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         // DJL's tokenizer warns on every start that it found no GPU: noise for a CPU library.
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "error");
+        // SameDiff (encoder tuning) warns about its own TensorFlow op mappings and loss fields.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.nd4j.imports.converters", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.nd4j.autodiff.functions", "error");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -53,15 +53,9 @@ public record TrainingConfig(
      */
     public record EncoderTuning(int layers, int epochs, double learningRate) {
         public EncoderTuning {
-            if (layers < 1) {
-                throw new IllegalArgumentException("tuned encoder layers must be > 0, got " + layers);
-            }
-            if (epochs < 1) {
-                throw new IllegalArgumentException("encoder tuning epochs must be > 0, got " + epochs);
-            }
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("encoder tuning learningRate must be > 0, got " + learningRate);
-            }
+            requirePositive("tuned encoder layers", layers);
+            requirePositive("encoder tuning epochs", epochs);
+            requirePositive("encoder tuning learningRate", learningRate);
         }
     }
 
@@ -79,18 +73,12 @@ public record TrainingConfig(
         if (encoder != null) {
             Encoders.spec(encoder); // throws for an unknown id
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
-        }
+        requirePositive("epochs", epochs);
         if (patience < 0) {
             throw new IllegalArgumentException("patience must be >= 0, got " + patience);
         }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
-        }
+        requirePositive("learningRate", learningRate);
+        requirePositive("batchSize", batchSize);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
@@ -104,6 +92,19 @@ public record TrainingConfig(
         }
         if (tuning != null && encoder == null) {
             throw new IllegalArgumentException("encoder tuning needs an encoder");
+        }
+    }
+
+    private static void requirePositive(String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be > 0, got " + value);
+        }
+    }
+
+    /** Positive and finite (NaN fails too). */
+    private static void requirePositive(String what, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + " must be > 0, got " + value);
         }
     }
 

@@ -173,7 +173,7 @@ public final class Bench {
         // The encoder variants are trained here on the pretrained encoder as it is (--tune-layers 0):
         // the bundled default, whose encoder layers were tuned, is measured above, and tuning costs
         // some twenty minutes more.
-        SystemResult r = new SystemResult("variant " + name + (name.equals("lexical") ? "" : ", encoder frozen")
+        SystemResult r = new SystemResult("variant " + name + (name.equals("lexical") ? "" : ", pretrained encoder")
                 + " (trained in this run)");
         progress(r.name);
         Path out = options.work().resolve("variants").resolve(name + ".zip");
