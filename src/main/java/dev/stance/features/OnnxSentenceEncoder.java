@@ -38,6 +38,10 @@ import ai.onnxruntime.OrtSession;
  * calls of a list in parallel, one single-threaded call per core (measured here: about as fast as
  * padded batches on two cores).
  *
+ * <p>A model may replace some of the encoder's weights ({@link EncoderAdaptation}): the session then
+ * runs the same graph with those initializers swapped in. For training, a session opened on a graph
+ * with an extra output also returns the word-piece states of an inner layer ({@code states}).
+ *
  * <p>Thread-safe: ONNX Runtime sessions and the tokenizer may be used concurrently.
  */
 final class OnnxSentenceEncoder implements SentenceEncoder {
