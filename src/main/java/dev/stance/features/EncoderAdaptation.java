@@ -33,11 +33,18 @@ public final class EncoderAdaptation {
     private final int firstLayer;
     private final List<Tensor> tensors;
     private final byte[] encoded;
+    /** Computed once: every model built around this adaptation and every encoder lookup checks it. */
+    private final String sha256;
 
     EncoderAdaptation(int firstLayer, List<Tensor> tensors) {
         this.firstLayer = firstLayer;
         this.tensors = List.copyOf(tensors);
         this.encoded = encode(firstLayer, this.tensors);
+        try {
+            this.sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Index of the first replaced layer (0-based); it and every layer above it are replaced. */
@@ -51,16 +58,7 @@ public final class EncoderAdaptation {
 
     /** Hex SHA-256 of the stored form; a model file records it and checks it on load. */
     public String sha256() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /** Size of the stored form in bytes. */
-    public int byteSize() {
-        return encoded.length;
+        return sha256;
     }
 
     /** Writes the stored form. */

@@ -1,6 +1,5 @@
 package dev.stance.features;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,12 +49,5 @@ public record LayerWeights(Map<String, float[]> values) {
             throw new IllegalArgumentException("no tensor " + name + " in a layer (known: " + names() + ")");
         }
         return v;
-    }
-
-    /** A copy with fresh arrays, so that training cannot change the original. */
-    public LayerWeights copy() {
-        Map<String, float[]> c = new LinkedHashMap<>();
-        values.forEach((k, v) -> c.put(k, v.clone()));
-        return new LayerWeights(c);
     }
 }
