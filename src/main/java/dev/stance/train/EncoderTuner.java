@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -41,6 +42,8 @@ final class EncoderTuner {
     /** Scale of the normalised vector entering the linear layer (a temperature for cosine logits). */
     private static final double SCALE = 20.0;
     private static final double MASKED = -10000.0;
+    /** Native memory the tuner may hold beyond the Java heap before it asks for a collection. */
+    private static final long NATIVE_BUDGET = 2L << 30;
 
     /** What one run returns: the best epoch's layers, its number and dev macro-F1 per epoch. */
     record Result(List<LayerWeights> layers, int bestEpoch, List<Double> devF1) {
@@ -90,6 +93,7 @@ final class EncoderTuner {
             for (int[] rows : trainBatches) {
                 INDArray[] b = inputs(train, rows);
                 sd.fit(new MultiDataSet(new INDArray[]{b[0], b[1]}, new INDArray[]{labels(trainGold, rows)}));
+                boundNativeMemory();
             }
             double f1 = CalibrationFitter.macroF1(logits(sd, dev, devBatches), devGold, Calibration.identity());
             history.add(f1);
@@ -105,6 +109,19 @@ final class EncoderTuner {
                     encoder.count() - 1, epoch, epochs, f1, improved ? " (best so far)" : "", elapsed));
         }
         return new Result(best, bestEpoch, history);
+    }
+
+    /**
+     * Collects garbage when the process holds more than {@link #NATIVE_BUDGET} beyond its Java heap.
+     * ND4J frees an array's native memory only once the collector has reclaimed its small Java object,
+     * and JavaCPP forces a collection only past {@code maxPhysicalBytes}, four times the heap limit by
+     * default: with the default heap on 24 GB, a retrain grew past 19 GB and was killed. Measured on
+     * 1,500 sentences: peak 2.9 GB instead of 4.5-9.8 GB, 14 collections, the same time within noise.
+     */
+    private static void boundNativeMemory() {
+        if (Pointer.physicalBytes() > Runtime.getRuntime().totalMemory() + NATIVE_BUDGET) {
+            System.gc();
+        }
     }
 
     /**

@@ -45,7 +45,7 @@ public record TrainingConfig(
     /**
      * Training of the sentence encoder's top layers on the stance labels, before the head is
      * trained on the adapted encoder's vectors. Measured on bge-small with 4 layers: about 3 minutes
-     * per epoch over 7,500 sentences on 2 cores, about 11 GB resident.
+     * per epoch over 8,200 sentences on 2 cores, peaking at about 5.4 GB resident.
      *
      * @param layers       how many of the top layers to train, at least 1
      * @param epochs       most passes; the epoch with the best dev macro-F1 is kept
