@@ -54,6 +54,7 @@ public final class EncoderLayers {
         }
     }
 
+    /** The encoder these layers belong to. */
     public EncoderSpec spec() {
         return spec;
     }
