@@ -144,11 +144,13 @@ public record TrainingConfig(
         };
     }
 
+    /** The same config with another maximum number of head epochs. */
     public TrainingConfig withEpochs(int epochs) {
         return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate, tuning);
     }
 
+    /** The same config with another seed (weights, shuffling and encoder tuning all follow it). */
     public TrainingConfig withSeed(long seed) {
         return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate, tuning);
@@ -160,6 +162,7 @@ public record TrainingConfig(
                 dropout, l2, seed, calibrate, tuning);
     }
 
+    /** The same config with another learning rate for the head. */
     public TrainingConfig withLearningRate(double learningRate) {
         return new TrainingConfig(name, lexical, embeddingDim, encoder, hidden, epochs, patience, learningRate, batchSize,
                 dropout, l2, seed, calibrate, tuning);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.stance.LabelledSentence;
@@ -39,6 +40,8 @@ public final class Bench {
     private final Map<String, List<LabelledSentence>> sets = new LinkedHashMap<>();
     /** Parts of the evaluation sets (by source, strict), measured from the same predictions. */
     private final Map<String, List<Parts>> parts = new LinkedHashMap<>();
+    /** Second annotators' labels of the evaluation sets that have them. */
+    private final Map<String, SecondAnnotator> annotators = new LinkedHashMap<>();
     private final List<LabelledSentence> train;
     private final List<String> sentences = new ArrayList<>();
     private final Map<String, Path> inputFiles = new HashMap<>();
@@ -58,13 +61,19 @@ public final class Bench {
                 for (Path f : files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
                     String name = f.getFileName().toString().replaceFirst("\\.tsv$", "");
                     sets.put(name, LabelledTsv.read(f));
-                    parts.put(name, Parts.of(name, f, sets.get(name)));
+                    List<Parts> setParts = new ArrayList<>(Parts.of(name, f, sets.get(name)));
+                    Optional<SecondAnnotator> second = SecondAnnotator.of(name, f, sets.get(name), options.agreement());
+                    if (second.isPresent()) {
+                        annotators.put(name, second.get());
+                        setParts.add(second.get().agreed(name, sets.get(name)));
+                    }
+                    parts.put(name, setParts);
                 }
             }
         }
         sets.get("test").forEach(s -> sentences.add(s.text()));
         train.forEach(s -> sentences.add(s.text()));
-        report = new Report(options, sets, parts, train.size());
+        report = new Report(options, sets, parts, annotators, train.size());
     }
 
     public static void main(String[] args) throws Exception {

@@ -28,22 +28,24 @@ import java.util.Set;
  * @param variants         whether to train the three model variants (lexical, encoder, combined) in this run
  *                         and measure them side by side; minutes each
  * @param analysis         the team's written analysis, included in the report when the file exists
+ * @param agreement        folder of second annotators' labels ({@code SET.second.tsv}, see {@link SecondAnnotator})
  * @param commit           the source version to print in the report
  * @param command          the command line to print in the report
  */
 record Options(Path data, Path evalDir, Path models, Path jar, Path work, Path out, int sentences, int slowSentences,
                int latencyCalls, int slowLatencyCalls, int repeats, int threads, String fastText, boolean processes,
-               boolean retrain, boolean variants, Path analysis, String commit, String command) {
+               boolean retrain, boolean variants, Path analysis, Path agreement, String commit, String command) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: Bench [--data DIR] [--eval DIR] [--models DIR] [--jar FILE] [--work DIR] [--out FILE] [--analysis FILE]",
+            "             [--agreement DIR]",
             "             [--sentences N] [--slow-sentences N] [--latency-calls N] [--slow-latency-calls N]",
             "             [--repeats N] [--threads N] [--fasttext BIN|''] [--no-processes] [--retrain]",
             "             [--variants]",
             "             [--commit ID] [--command TEXT]");
 
     private static final Set<String> FLAGS = Set.of("no-processes", "retrain", "variants");
-    private static final List<String> VALUED = List.of("data", "eval", "models", "jar", "work", "out", "analysis", "sentences",
+    private static final List<String> VALUED = List.of("data", "eval", "models", "jar", "work", "out", "analysis", "agreement", "sentences",
             "slow-sentences", "latency-calls", "slow-latency-calls", "repeats", "threads", "fasttext", "commit", "command");
 
     /**
@@ -81,6 +83,7 @@ record Options(Path data, Path evalDir, Path models, Path jar, Path work, Path o
                 values.containsKey("retrain") && !values.containsKey("no-processes"),
                 values.containsKey("variants") && !values.containsKey("no-processes"),
                 Path.of(values.getOrDefault("analysis", "bench/ANALYSIS.md")),
+                Path.of(values.getOrDefault("agreement", "bench/agreement")),
                 values.getOrDefault("commit", "unknown"),
                 values.getOrDefault("command", "bench/run.sh"));
     }

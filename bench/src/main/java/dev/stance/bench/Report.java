@@ -35,16 +35,19 @@ final class Report {
     private final Options options;
     private final Map<String, List<LabelledSentence>> sets;
     private final List<Parts> parts;
+    private final Map<String, SecondAnnotator> annotators;
     private final int trainSize;
     double elapsedSeconds;
     List<Measure.Hotspot> profile = List.of();
     Map<String, Double> phases = Map.of();
     SmallJvm smallJvm;
 
-    Report(Options options, Map<String, List<LabelledSentence>> sets, Map<String, List<Parts>> parts, int trainSize) {
+    Report(Options options, Map<String, List<LabelledSentence>> sets, Map<String, List<Parts>> parts,
+           Map<String, SecondAnnotator> annotators, int trainSize) {
         this.options = options;
         this.sets = sets;
         this.parts = parts.values().stream().flatMap(List::stream).toList();
+        this.annotators = annotators;
         this.trainSize = trainSize;
     }
 
@@ -58,6 +61,7 @@ final class Report {
         machine(md);
         accuracy(md, results);
         parts(md, results);
+        secondAnnotators(md);
         details(md, results);
         analysis(md);
         speed(md, results);
@@ -125,8 +129,9 @@ final class Report {
             return;
         }
         md.append("### Parts of the evaluation sets\n\nMacro-F1 on parts of the evaluation sets, from the same predictions: by source (the real-statement"
-                + " set's README warns that its labels lean on source style) and without the rows its labeller marked"
-                + " `borderline` or `overlaps`.\n\n| system |");
+                + " set's README warns that its labels lean on source style), without the rows its labeller marked"
+                + " `borderline` or `overlaps`, and, where a second annotator labelled the set, only the rows where both"
+                + " annotators agree.\n\n| system |");
         parts.forEach(p -> md.append(' ').append(p.name()).append(" (n=").append(p.rows().length).append(") |"));
         md.append("\n|---|").append("---:|".repeat(parts.size())).append('\n');
         for (SystemResult r : results) {
@@ -157,29 +162,57 @@ final class Report {
             for (Map.Entry<String, Evaluation> entry : r.evaluations.entrySet()) {
                 Evaluation e = entry.getValue();
                 md.append("`").append(entry.getKey()).append("`: macro-F1 ").append(f3(e.macroF1())).append(", ECE ")
-                        .append(f3(e.expectedCalibrationError())).append("\n\n| gold \\ predicted |");
-                for (Stance s : Stance.values()) {
-                    md.append(' ').append(ReportRenderer.abbreviation(s)).append(" |");
-                }
-                md.append(" R |\n|---|").append("---:|".repeat(Stance.values().length + 1)).append('\n');
-                for (Stance gold : Stance.values()) {
-                    md.append("| ").append(gold).append(" |");
-                    for (Stance predicted : Stance.values()) {
-                        md.append(' ').append(e.confusion().count(gold, predicted)).append(" |");
-                    }
-                    md.append(' ').append(f3(e.perLabel().get(gold).recall())).append(" |\n");
-                }
-                md.append("| P |");
-                for (Stance s : Stance.values()) {
-                    md.append(' ').append(f3(e.perLabel().get(s).precision())).append(" |");
-                }
-                md.append(" |\n\n");
+                        .append(f3(e.expectedCalibrationError())).append("\n\n");
+                confusion(md, e, "predicted");
                 for (Stance gold : Stance.values()) {
                     md.append("- ").append(gold).append(": ").append(errorsOf(e, gold)).append('\n');
                 }
                 md.append('\n');
             }
         }
+    }
+
+    /** A confusion matrix (rows: gold) with recall per row and precision per column. */
+    private static void confusion(StringBuilder md, Evaluation e, String columns) {
+        md.append("| gold \\ ").append(columns).append(" |");
+        for (Stance s : Stance.values()) {
+            md.append(' ').append(ReportRenderer.abbreviation(s)).append(" |");
+        }
+        md.append(" R |\n|---|").append("---:|".repeat(Stance.values().length + 1)).append('\n');
+        for (Stance gold : Stance.values()) {
+            md.append("| ").append(gold).append(" |");
+            for (Stance predicted : Stance.values()) {
+                md.append(' ').append(e.confusion().count(gold, predicted)).append(" |");
+            }
+            md.append(' ').append(f3(e.perLabel().get(gold).recall())).append(" |\n");
+        }
+        md.append("| P |");
+        for (Stance s : Stance.values()) {
+            md.append(' ').append(f3(e.perLabel().get(s).precision())).append(" |");
+        }
+        md.append(" |\n\n");
+    }
+
+    /**
+     * How a second annotator's labels compare with each set's own: the ceiling a model can be
+     * expected to approach, and whether the set's labels follow from its written rules.
+     */
+    private void secondAnnotators(StringBuilder md) {
+        if (annotators.isEmpty()) {
+            return;
+        }
+        md.append("### A second annotator\n\nA second labelling of the evaluation set, made blind from the set's own"
+                + " written rules and scored against its labels as if it were a model (how it was made: `")
+                .append(options.agreement()).append("/README.md`). The rows where both agree are a part in the table"
+                + " above.\n\n");
+        annotators.forEach((set, a) -> {
+            Evaluation e = a.agreement(sets.get(set));
+            md.append('`').append(set).append("`: ").append(e.n()).append(" rows with a second label")
+                    .append(a.stale() > 0 ? " (" + a.stale() + " more no longer match the set and are left out)" : "")
+                    .append("; macro-F1 ").append(f3(e.macroF1())).append(", agreement ").append(f3(e.accuracy()))
+                    .append(", Cohen's kappa ").append(f3(a.kappa(sets.get(set)))).append(".\n\n");
+            confusion(md, e, "second annotator");
+        });
     }
 
     /** "recall 0.410 of 111; missed as NONE 31, ...; precision 0.655, false ACCUSATION from NONE 12, ..." */
