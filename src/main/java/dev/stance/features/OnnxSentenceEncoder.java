@@ -47,7 +47,7 @@ import ai.onnxruntime.OrtSession;
  *
  * <p>Thread-safe: ONNX Runtime sessions and the tokenizer may be used concurrently. The session,
  * tokenizer and worker threads are released when the encoder becomes unreachable: a JVM that
- * retrains or loads many adapted models must not keep ~150 MB of native memory for each of them.
+ * retrains or loads many adapted models must not keep ~100 MB of native memory for each of them.
  */
 final class OnnxSentenceEncoder implements SentenceEncoder {
 
