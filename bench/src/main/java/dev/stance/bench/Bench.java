@@ -38,7 +38,7 @@ public final class Bench {
 
     private final Options options;
     private final Map<String, List<LabelledSentence>> sets = new LinkedHashMap<>();
-    /** Parts of the evaluation sets (by source, strict), measured from the same predictions. */
+    /** Parts of the evaluation sets (by source, strict, agreed by a second annotator), measured from the same predictions. */
     private final Map<String, List<Parts>> parts = new LinkedHashMap<>();
     /** Second annotators' labels of the evaluation sets that have them. */
     private final Map<String, SecondAnnotator> annotators = new LinkedHashMap<>();

@@ -64,11 +64,11 @@ record Parts(String name, int[] rows) {
     }
 
     /** LabelledTsv records each sentence's source as {@code file:line}. */
-    private static int lineNumber(LabelledSentence s) {
+    static int lineNumber(LabelledSentence s) {
         return Integer.parseInt(s.source().substring(s.source().lastIndexOf(':') + 1));
     }
 
-    private static String stripBom(String s) {
+    static String stripBom(String s) {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 

@@ -43,11 +43,10 @@ record SecondAnnotator(int[] rows, List<Stance> labels, int stale) {
             return Optional.empty();
         }
         List<String> setLines = Files.readAllLines(evalFile, StandardCharsets.UTF_8);
-        int textColumn = List.of(setLines.get(0).replace("\uFEFF", "").split("\t", -1)).indexOf("text");
+        int textColumn = List.of(Parts.stripBom(setLines.get(0)).split("\t", -1)).indexOf("text");
         Map<Integer, Integer> rowOfLine = new HashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
-            String source = sentences.get(i).source();
-            rowOfLine.put(Integer.parseInt(source.substring(source.lastIndexOf(':') + 1)), i);
+            rowOfLine.put(Parts.lineNumber(sentences.get(i)), i);
         }
         List<Integer> rows = new ArrayList<>();
         List<Stance> labels = new ArrayList<>();
