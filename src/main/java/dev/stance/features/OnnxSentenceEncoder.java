@@ -115,8 +115,9 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
         this.spec = spec;
         this.pooling = pooling;
         environment = OrtEnvironment.getEnvironment();
-        try {
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        // The session copies its options, so they are closed once it is open; the override
+        // tensors are not copied and live in resources until the session closes.
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             // Parallelism is across sentences (see the class comment), not inside one call.
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
