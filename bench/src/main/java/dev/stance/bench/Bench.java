@@ -111,6 +111,9 @@ public final class Bench {
                 results.add(trainedVariant(name));
             }
         }
+        if (options.curve() && Files.exists(options.jar())) {
+            report.curve = learningCurve();
+        }
         results.add(doccat());
         if (!options.fastText().isEmpty()) {
             results.add(fastText());
@@ -186,16 +189,52 @@ public final class Bench {
                 + " (trained in this run)");
         progress(r.name);
         Path out = options.work().resolve("variants").resolve(name + ".zip");
-        Files.createDirectories(out.getParent());
-        Files.deleteIfExists(out);
-        Processes.Run run = Processes.timed(List.of(javaBin.toString(), "-jar", options.jar().toString(), "train",
-                "--data", options.data().toString(), "--out", out.toString(), "--variant", name,
-                "--tune-layers", "0", "--report", options.work().resolve("variants").resolve(name + ".report.html").toString()), null, log);
-        r.trainSeconds = run.seconds();
+        r.trainSeconds = trainVariant(options.data(), out, name, null).seconds();
         r.modelBytes = Files.size(out);
         StanceModel model = StanceModel.load(out);
         measureInProcess(r, out, model, input(model.metadata().architecture().encoder() != null));
         return r;
+    }
+
+    /**
+     * {@code java -jar stance.jar train --variant NAME --tune-layers 0} on one data folder, writing
+     * {@code out} and its HTML report beside it; {@code seed} null keeps the variant's default seed.
+     */
+    private Processes.Run trainVariant(Path data, Path out, String name, Long seed) throws Exception {
+        Files.createDirectories(out.getParent());
+        Files.deleteIfExists(out);
+        Path html = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.zip$", "") + ".report.html");
+        List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-jar", options.jar().toString(), "train",
+                "--data", data.toString(), "--out", out.toString(), "--variant", name,
+                "--tune-layers", "0", "--report", html.toString()));
+        if (seed != null) {
+            command.addAll(List.of("--seed", seed.toString()));
+        }
+        return Processes.timed(command, null, log);
+    }
+
+    /** Trains and scores the variants of {@link LearningCurve} on each share of our training split, once per seed. */
+    private List<LearningCurve.Point> learningCurve() throws Exception {
+        List<LearningCurve.Point> points = new ArrayList<>();
+        for (long seed : LearningCurve.SEEDS) {
+            List<Path> dirs = LearningCurve.subsample(options.data(), options.work().resolve("curve"), seed);
+            for (String variant : LearningCurve.VARIANTS) {
+                for (int i = 0; i < dirs.size(); i++) {
+                    double share = LearningCurve.SHARES.get(i);
+                    progress(String.format(Locale.ROOT, "learning curve: %s on %.1f%% of train, seed %d",
+                            variant, 100 * share, seed));
+                    Path out = dirs.get(i).resolve(variant + ".zip");
+                    trainVariant(dirs.get(i), out, variant, seed);
+                    SystemResult r = new SystemResult(variant);
+                    evaluate(r, new StanceContender(StanceModel.load(out).classifier()));
+                    Map<String, Double> f1 = new LinkedHashMap<>();
+                    r.evaluations.forEach((set, e) -> f1.put(set, e.macroF1()));
+                    points.add(new LearningCurve.Point(variant, share,
+                            LabelledTsv.read(dirs.get(i).resolve("train.tsv")).size(), seed, f1));
+                }
+            }
+        }
+        return points;
     }
 
     /**

@@ -27,6 +27,8 @@ import java.util.Set;
  *                         off by default: minutes per model, much longer on a busy machine
  * @param variants         whether to train the three model variants (lexical, encoder, combined) in this run
  *                         and measure them side by side; minutes each
+ * @param curve            whether to train the lexical and pretrained-encoder variants on growing shares of
+ *                         our training split ({@link LearningCurve}); about ten models, a few minutes in all
  * @param analysis         the team's written analysis, included in the report when the file exists
  * @param agreement        folder of second annotators' labels ({@code SET.second.tsv}, see {@link SecondAnnotator})
  * @param commit           the source version to print in the report
@@ -34,17 +36,17 @@ import java.util.Set;
  */
 record Options(Path data, Path evalDir, Path models, Path jar, Path work, Path out, int sentences, int slowSentences,
                int latencyCalls, int slowLatencyCalls, int repeats, int threads, String fastText, boolean processes,
-               boolean retrain, boolean variants, Path analysis, Path agreement, String commit, String command) {
+               boolean retrain, boolean variants, boolean curve, Path analysis, Path agreement, String commit, String command) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: Bench [--data DIR] [--eval DIR] [--models DIR] [--jar FILE] [--work DIR] [--out FILE] [--analysis FILE]",
             "             [--agreement DIR]",
             "             [--sentences N] [--slow-sentences N] [--latency-calls N] [--slow-latency-calls N]",
             "             [--repeats N] [--threads N] [--fasttext BIN|''] [--no-processes] [--retrain]",
-            "             [--variants]",
+            "             [--variants] [--curve]",
             "             [--commit ID] [--command TEXT]");
 
-    private static final Set<String> FLAGS = Set.of("no-processes", "retrain", "variants");
+    private static final Set<String> FLAGS = Set.of("no-processes", "retrain", "variants", "curve");
     private static final List<String> VALUED = List.of("data", "eval", "models", "jar", "work", "out", "analysis", "agreement", "sentences",
             "slow-sentences", "latency-calls", "slow-latency-calls", "repeats", "threads", "fasttext", "commit", "command");
 
@@ -82,6 +84,7 @@ record Options(Path data, Path evalDir, Path models, Path jar, Path work, Path o
                 !values.containsKey("no-processes"),
                 values.containsKey("retrain") && !values.containsKey("no-processes"),
                 values.containsKey("variants") && !values.containsKey("no-processes"),
+                values.containsKey("curve") && !values.containsKey("no-processes"),
                 Path.of(values.getOrDefault("analysis", "bench/ANALYSIS.md")),
                 Path.of(values.getOrDefault("agreement", "bench/agreement")),
                 values.getOrDefault("commit", "unknown"),

@@ -5,9 +5,14 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import dev.stance.LabelledSentence;
 import dev.stance.Stance;
@@ -41,6 +46,8 @@ final class Report {
     List<Measure.Hotspot> profile = List.of();
     Map<String, Double> phases = Map.of();
     SmallJvm smallJvm;
+    /** The learning curve, when the run measured one ({@code --curve}). */
+    List<LearningCurve.Point> curve = List.of();
 
     Report(Options options, Map<String, List<LabelledSentence>> sets, Map<String, List<Parts>> parts,
            Map<String, SecondAnnotator> annotators, int trainSize) {
@@ -62,6 +69,7 @@ final class Report {
         accuracy(md, results);
         parts(md, results);
         secondAnnotators(md);
+        curve(md);
         details(md, results);
         analysis(md);
         speed(md, results);
@@ -139,6 +147,45 @@ final class Report {
             for (Parts p : parts) {
                 Evaluation e = r.partEvaluations.get(p.name());
                 md.append(' ').append(e == null ? "n/a" : f3(e.macroF1())).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    /**
+     * Macro-F1 of the learning curve's models: per variant and share of the training split, the mean
+     * over the seeds and, in brackets, the lowest and highest.
+     */
+    private void curve(StringBuilder md) {
+        if (curve.isEmpty()) {
+            return;
+        }
+        md.append("### How accuracy grows with our data\n\nThe lexical and the pretrained-encoder variants (encoder"
+                + " not tuned), each trained in this run on a share of our training split: nested, label-stratified"
+                + " random draws, dev and test unchanged. Each share is drawn and trained once per seed (")
+                .append(LearningCurve.SEEDS.stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                .append("); the table gives the mean macro-F1 and, in brackets, the lowest and highest. At 100% every"
+                + " seed trains on the same sentences, so that spread is the training's own noise.\n\n"
+                + "| variant | share of train | training sentences |");
+        sets.forEach((name, data) -> md.append(' ').append(name).append(" |"));
+        md.append("\n|---|---:|---:|").append("---:|".repeat(sets.size())).append('\n');
+        Map<String, List<LearningCurve.Point>> rows = curve.stream().collect(Collectors.groupingBy(
+                p -> p.variant() + "\t" + p.share(), LinkedHashMap::new, Collectors.toList()));
+        List<List<LearningCurve.Point>> ordered = rows.values().stream()
+                .sorted(Comparator.comparing((List<LearningCurve.Point> g) -> LearningCurve.VARIANTS.indexOf(g.get(0).variant()))
+                        .thenComparing(g -> g.get(0).share()))
+                .toList();
+        for (List<LearningCurve.Point> group : ordered) {
+            LearningCurve.Point first = group.get(0);
+            md.append("| ").append(first.variant()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f%%", 100 * first.share())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", first.sentences())).append(" |");
+            for (String set : sets.keySet()) {
+                DoubleSummaryStatistics f = group.stream().map(p -> p.macroF1().get(set)).filter(Objects::nonNull)
+                        .mapToDouble(Double::doubleValue).summaryStatistics();
+                md.append(' ').append(f.getCount() == 0 ? "n/a" : f3(f.getAverage()) + " (" + f3(f.getMin()) + "-"
+                        + f3(f.getMax()) + ")").append(" |");
             }
             md.append('\n');
         }
