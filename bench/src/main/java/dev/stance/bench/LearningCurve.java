@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * How accuracy grows with the amount of our training data: the same variant trained on nested,
  * label-stratified shares of {@code train.tsv} (dev and test unchanged), each model measured on
- * every set. If the evaluation sets gain nothing from data that keeps raising our own test split,
- * more sentences of the same making will not close the gap between them.
+ * every set. How fast the evaluation sets gain from data that keeps raising our own test split
+ * says whether more sentences of the same making can close the gap between them.
  */
 final class LearningCurve {
 
@@ -61,7 +61,7 @@ final class LearningCurve {
         Map<String, List<Integer>> byLabel = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) { // line 0 is the header
             String line = lines.get(i);
-            if (!line.isBlank() && !line.startsWith("#")) {
+            if (isRow(line)) {
                 byLabel.computeIfAbsent(line.substring(0, Math.max(0, line.indexOf('\t'))), k -> new ArrayList<>()).add(i);
             }
         }
@@ -76,7 +76,7 @@ final class LearningCurve {
             byLabel.values().forEach(rows -> kept.addAll(rows.subList(0, (int) Math.round(share * rows.size()))));
             List<String> out = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                if (i == 0 || kept.contains(i) || lines.get(i).isBlank() || lines.get(i).startsWith("#")) {
+                if (i == 0 || kept.contains(i) || !isRow(lines.get(i))) {
                     out.add(lines.get(i));
                 }
             }
@@ -87,5 +87,10 @@ final class LearningCurve {
             dirs.add(dir);
         }
         return dirs;
+    }
+
+    /** A labelled row, as opposed to a blank or comment line (which every share keeps). */
+    private static boolean isRow(String line) {
+        return !line.isBlank() && !line.startsWith("#");
     }
 }
