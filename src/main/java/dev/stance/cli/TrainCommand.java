@@ -58,7 +58,8 @@ final class TrainCommand implements Command {
                 "  --report FILE    where to write the HTML report instead, or 'default' for beside the model",
                 "  --measure PATHS  labelled TSV files or directories of them (comma-separated), or 'none':",
                 "                   measured with the trained model and recorded in its metadata; never",
-                "                   used for training, selection or calibration");
+                "                   used for training, selection or calibration, and refused if one",
+                "                   of its sentences is in train.tsv or dev.tsv");
     }
 
     @Override
@@ -95,6 +96,9 @@ final class TrainCommand implements Command {
             measured.put(file, LabelledTsv.read(file));
         }
         TrainingData corpus = TrainingData.read(data);
+        for (List<LabelledSentence> sentences : measured.values()) {
+            corpus.checkUnseen(sentences);
+        }
         io.err().printf(Locale.ROOT, "training %s model on %d sentences (dev %d, test %d), %d epochs, seed %d%n",
                 config.name(), corpus.train().size(), corpus.dev().size(), corpus.test().size(), config.epochs(),
                 config.seed());

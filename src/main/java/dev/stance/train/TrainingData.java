@@ -103,6 +103,35 @@ public record TrainingData(List<LabelledSentence> train, List<LabelledSentence> 
         }
     }
 
+    /**
+     * Checks that a set to be measured is unseen: none of its sentences is in {@code train} (which fits
+     * the weights) or {@code dev} (which picks the epoch and fits the calibration), compared as
+     * duplicates are. A shared sentence would flatter the measurement; the test split may overlap,
+     * since it is only measured too.
+     *
+     * @param measured labelled sentences to be measured, their sources naming file and line
+     * @throws DataFormatException naming every shared sentence and where the corpus has it
+     */
+    public void checkUnseen(List<LabelledSentence> measured) throws DataFormatException {
+        Map<String, LabelledSentence> learnt = new HashMap<>();
+        for (List<LabelledSentence> split : List.of(train, dev)) {
+            for (LabelledSentence s : split) {
+                learnt.putIfAbsent(normalize(s.text()), s);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (LabelledSentence s : measured) {
+            LabelledSentence seen = learnt.get(normalize(s.text()));
+            if (seen != null) {
+                problems.add(where(s) + "also in the training data at " + where(seen).replaceAll(": $", "")
+                        + "; a measured set must be unseen");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DataFormatException(problems);
+        }
+    }
+
     /** Sentences per split and label, for provenance: {@code {"train": {"DENIAL": 120, ...}, ...}}. */
     public Map<String, Map<String, Integer>> counts() {
         Map<String, Map<String, Integer>> out = new LinkedHashMap<>();

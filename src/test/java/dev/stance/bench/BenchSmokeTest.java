@@ -25,7 +25,7 @@ class BenchSmokeTest {
     void writesAReportWithEverySystemOnATinyInput(@TempDir Path dir) throws Exception {
         Path data = TestCorpus.writeSplits(dir.resolve("data"), TestCorpus.small(12));
         Path eval = Files.createDirectories(dir.resolve("eval"));
-        Files.copy(data.resolve("dev.tsv"), eval.resolve("tiny.tsv"));
+        Files.copy(data.resolve("test.tsv"), eval.resolve("tiny.tsv"));
         Path out = dir.resolve("RESULTS.md");
 
         Bench.run(Options.parse(new String[]{"--data", data.toString(), "--eval", eval.toString(),

@@ -231,6 +231,17 @@ class MainTest {
         assertUsageError(run("train", "--data", dir.resolve("data").toString(), "--out", dir.resolve("m.zip").toString()),
                 dir.resolve("data/dev.tsv") + ": no such file");
         assertTrue(Files.notExists(dir.resolve("m.zip")));
+
+        // A measured set that shares a sentence with the training data is refused before any training.
+        Path corpus = TestCorpus.writeSplits(dir.resolve("corpus"), TestCorpus.small(20));
+        LabelledSentence learnt = LabelledTsv.read(corpus.resolve("train.tsv")).get(3);
+        Path eval = Files.writeString(dir.resolve("eval.tsv"), "label\ttext\nNONE\tA sentence of its own.\n"
+                + learnt.stance() + "\t" + learnt.text() + "\n");
+        Run leak = run("train", "--data", corpus.toString(), "--out", dir.resolve("m.zip").toString(),
+                "--measure", eval.toString());
+        assertUsageError(leak, "eval.tsv:3: also in the training data at " + learnt.source());
+        assertTrue(!leak.err().contains("epoch"), leak.err());
+        assertTrue(Files.notExists(dir.resolve("m.zip")));
     }
 
     @Test

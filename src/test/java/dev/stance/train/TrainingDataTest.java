@@ -40,6 +40,22 @@ class TrainingDataTest {
     }
 
     @Test
+    void aMeasuredSetMustShareNoSentenceWithTrainOrDev() throws DataFormatException {
+        TrainingData data = new TrainingData(oneOfEach("train"), oneOfEach("dev"), oneOfEach("test"));
+        List<LabelledSentence> measured = List.of(
+                new LabelledSentence(Stance.NONE, "an unseen sentence", "eval.tsv:2"),
+                new LabelledSentence(Stance.DENIAL, "Denial  SENTENCE dev", "eval.tsv:3"),
+                new LabelledSentence(Stance.NONE, "none sentence train", "eval.tsv:4"));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> data.checkUnseen(measured));
+        assertEquals(List.of(
+                "eval.tsv:3: also in the training data at dev.tsv:2; a measured set must be unseen",
+                "eval.tsv:4: also in the training data at train.tsv:6; a measured set must be unseen"), e.problems());
+        // The test split is only measured, so sharing it is no leak.
+        data.checkUnseen(oneOfEach("test"));
+        data.checkUnseen(measured.subList(0, 1));
+    }
+
+    @Test
     void rejectsALabelWithoutTrainingExamples() {
         List<LabelledSentence> train = new ArrayList<>(oneOfEach("train"));
         train.removeIf(s -> s.stance() == Stance.CONDEMNATION);

@@ -22,6 +22,7 @@ import dev.stance.features.LexicalFeaturizer;
 import dev.stance.model.StanceModel;
 import dev.stance.text.Tokenizer;
 import dev.stance.train.LabelledTsv;
+import dev.stance.train.TrainingData;
 import opennlp.tools.doccat.DoccatModel;
 
 /**
@@ -54,13 +55,15 @@ public final class Bench {
         Files.createDirectories(options.work());
         log = options.work().resolve("bench.log");
         Files.deleteIfExists(log);
-        train = LabelledTsv.read(options.data().resolve("train.tsv"));
-        sets.put("test", LabelledTsv.read(options.data().resolve("test.tsv")));
+        TrainingData corpus = TrainingData.read(options.data());
+        train = corpus.train();
+        sets.put("test", corpus.test());
         if (Files.isDirectory(options.evalDir())) {
             try (Stream<Path> files = Files.list(options.evalDir())) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
                     String name = f.getFileName().toString().replaceFirst("\\.tsv$", "");
                     sets.put(name, LabelledTsv.read(f));
+                    corpus.checkUnseen(sets.get(name));
                     List<Parts> setParts = new ArrayList<>(Parts.of(name, f, sets.get(name)));
                     Optional<SecondAnnotator> second = SecondAnnotator.of(name, f, sets.get(name), options.agreement());
                     if (second.isPresent()) {
