@@ -22,6 +22,7 @@ public final class Main {
     private Main() {
     }
 
+    /** Runs one command and exits with its code: 0 on success, 2 on a usage or input error, 1 on an internal failure. */
     public static void main(String[] args) {
         quietLogging();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,

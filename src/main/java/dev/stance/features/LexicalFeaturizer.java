@@ -42,6 +42,7 @@ public final class LexicalFeaturizer {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /** A featurizer with the given hashing and cue settings; a model must run with the config it was trained with. */
     public LexicalFeaturizer(LexicalConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.cues = config.cues();
@@ -50,6 +51,7 @@ public final class LexicalFeaturizer {
         this.mask = Integer.bitCount(buckets) == 1 ? buckets - 1 : -1;
     }
 
+    /** The settings this featurizer hashes with, as recorded in a model file. */
     public LexicalConfig config() {
         return config;
     }

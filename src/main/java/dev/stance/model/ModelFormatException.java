@@ -11,10 +11,15 @@ public class ModelFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message names the file and what is wrong with it */
     public ModelFormatException(String message) {
         super(message);
     }
 
+    /**
+     * @param message names the file and what is wrong with it
+     * @param cause   the lower-level failure (a truncated file, invalid JSON)
+     */
     public ModelFormatException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -30,6 +30,7 @@ public final class NetworkParams {
             }
         }
 
+        /** The value at {@code row}, {@code col}. */
         public float get(int row, int col) {
             return data[row * cols + col];
         }
@@ -41,10 +42,12 @@ public final class NetworkParams {
 
     private final Map<String, Matrix> matrices;
 
+    /** The given matrices, copied in their order (the order they are written in). */
     public NetworkParams(Map<String, Matrix> matrices) {
         this.matrices = Collections.unmodifiableMap(new LinkedHashMap<>(matrices));
     }
 
+    /** Every matrix by parameter name, unmodifiable, in the order they were given. */
     public Map<String, Matrix> matrices() {
         return matrices;
     }

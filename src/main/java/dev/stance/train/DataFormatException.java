@@ -16,11 +16,13 @@ public class DataFormatException extends IOException {
 
     private final List<String> problems;
 
+    /** @param problems every problem found, each starting with {@code file:line: } where there is one */
     public DataFormatException(List<String> problems) {
         super(format(problems));
         this.problems = List.copyOf(problems);
     }
 
+    /** @param problem the one problem found */
     public DataFormatException(String problem) {
         this(List.of(problem));
     }
