@@ -82,7 +82,7 @@ public record TrainingData(List<LabelledSentence> train, List<LabelledSentence> 
             for (LabelledSentence s : split) {
                 LabelledSentence first = seen.putIfAbsent(normalize(s.text()), s);
                 if (first != null) {
-                    problems.add(where(s) + "duplicate sentence, first seen at " + where(first).replaceAll(": $", ""));
+                    problems.add(where(s) + "duplicate sentence, first seen at " + first.source());
                 }
             }
         }
@@ -123,7 +123,7 @@ public record TrainingData(List<LabelledSentence> train, List<LabelledSentence> 
         for (LabelledSentence s : measured) {
             LabelledSentence seen = learnt.get(normalize(s.text()));
             if (seen != null) {
-                problems.add(where(s) + "also in the training data at " + where(seen).replaceAll(": $", "")
+                problems.add(where(s) + "also in the training data at " + seen.source()
                         + "; a measured set must be unseen");
             }
         }

@@ -240,7 +240,7 @@ class MainTest {
         Run leak = run("train", "--data", corpus.toString(), "--out", dir.resolve("m.zip").toString(),
                 "--measure", eval.toString());
         assertUsageError(leak, "eval.tsv:3: also in the training data at " + learnt.source());
-        assertTrue(!leak.err().contains("epoch"), leak.err());
+        assertFalse(leak.err().contains("epoch"), leak.err());
         assertTrue(Files.notExists(dir.resolve("m.zip")));
     }
 
