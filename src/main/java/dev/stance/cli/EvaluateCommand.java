@@ -50,10 +50,7 @@ final class EvaluateCommand implements Command {
             throw new UsageException(name() + ": unexpected argument " + args.positional().get(0));
         }
         Path dataFile = Path.of(args.require(name(), "data"));
-        Path report = args.path(ReportOption.NAME);
-        if (report != null) {
-            ReportOption.check(name(), report);
-        }
+        Path report = ReportOption.file(name(), args, null);
         List<LabelledSentence> data = LabelledTsv.read(dataFile);
         StanceModel model = ModelOption.load(args);
         StanceClassifier classifier = model.classifier();

@@ -41,11 +41,21 @@ final class ReportOption {
     private ReportOption() {
     }
 
-    /** Fails early, before long work, when {@code file} names a directory. */
-    static void check(String command, Path file) throws UsageException {
-        if (Files.isDirectory(file)) {
+    /**
+     * The report file that {@code --report} names: {@code byDefault} when the option is absent or
+     * 'default', null (no report) for 'none'. Fails early, before long work, when it names a directory.
+     */
+    static Path file(String command, Args args, Path byDefault) throws UsageException {
+        String option = args.has(NAME) ? args.get(NAME) : "default";
+        Path file = switch (option) {
+            case "default" -> byDefault;
+            case "none" -> null;
+            default -> Path.of(option);
+        };
+        if (file != null && Files.isDirectory(file)) {
             throw new UsageException(command + ": --report " + file + " is a directory; give a file name");
         }
+        return file;
     }
 
     /**

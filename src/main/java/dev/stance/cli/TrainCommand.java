@@ -55,7 +55,8 @@ final class TrainCommand implements Command {
                 "  --tune-layers N  train the encoder's top N layers on the labels first (encoder variant:",
                 "                   4 by default, about 3 minutes per epoch per 8,200 sentences and up",
                 "                   to 5.4 GB of memory); 0 keeps the encoder as pretrained (a minute)",
-                "  --report FILE    where to write the HTML report instead, or 'default' for beside the model",
+                "  --report FILE    where to write the HTML report instead, 'default' for beside the model,",
+                "                   or 'none' for no report",
                 "  --measure PATHS  labelled TSV files or directories of them (comma-separated), or 'none':",
                 "                   measured with the trained model and recorded in its metadata; never",
                 "                   used for training, selection or calibration, and refused if one",
@@ -72,9 +73,7 @@ final class TrainCommand implements Command {
         }
         Path data = Path.of(args.require(name(), "data"));
         Path out = Path.of(args.require(name(), "out"));
-        Path report = args.has(ReportOption.NAME) && !args.get(ReportOption.NAME).equals("default")
-                ? args.path(ReportOption.NAME) : besideModel(out);
-        ReportOption.check(name(), report);
+        Path report = ReportOption.file(name(), args, besideModel(out));
         TrainingConfig config;
         try {
             config = TrainingConfig.preset(args.has("variant") ? args.get("variant") : "encoder");
@@ -118,8 +117,10 @@ final class TrainCommand implements Command {
         io.out().println("Evaluation on the test split (" + testFile + "):");
         io.out().print(ReportRenderer.toText(result.test()));
         io.out().flush();
-        ReportOption.write(name(), report, result.test(), model, out.toString(), testFile);
-        io.err().println("wrote report " + report);
+        if (report != null) {
+            ReportOption.write(name(), report, result.test(), model, out.toString(), testFile);
+            io.err().println("wrote report " + report);
+        }
         return 0;
     }
 

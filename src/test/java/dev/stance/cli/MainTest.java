@@ -280,6 +280,14 @@ class MainTest {
         assertEquals(0, run("train", "--data", dataDir.toString(), "--out", model.toString(), "--epochs", "2",
                 "--report", dir.resolve("train-report.html").toString()).code());
         assertTrue(Files.exists(dir.resolve("train-report.html")), "--report puts the training report elsewhere");
+        Path quiet = dir.resolve("quiet/small.zip");
+        Run none = run("train", "--data", dataDir.toString(), "--out", quiet.toString(), "--epochs", "2",
+                "--report", "none");
+        assertEquals(0, none.code(), none.err());
+        try (var written = Files.list(quiet.getParent())) {
+            assertEquals(List.of(quiet), written.toList(), "--report none writes the model and nothing beside it");
+        }
+        assertFalse(none.err().contains("wrote report"), none.err());
         Path testFile = dataDir.resolve("test.tsv");
         Path report = dir.resolve("reports/eval.html");
         Run r = run("evaluate", "--model", model.toString(), "--data", testFile.toString(), "--json",
