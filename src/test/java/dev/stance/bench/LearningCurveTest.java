@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class LearningCurveTest {
         assertEquals(Files.readAllLines(data.resolve("train.tsv")), Files.readAllLines(dirs.get(dirs.size() - 1).resolve("train.tsv")));
         List<String> all = texts.get(texts.size() - 1);
         for (List<String> share : texts) {
-            assertEquals(share.stream().sorted(java.util.Comparator.comparingInt(all::indexOf)).toList(), share);
+            assertEquals(share.stream().sorted(Comparator.comparingInt(all::indexOf)).toList(), share);
         }
         // A draw, not the first rows of the file; and the same draw for the same seed.
         assertTrue(texts.get(0).stream().anyMatch(t -> !t.matches(".* number [0-3] .*")));
