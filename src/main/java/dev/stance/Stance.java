@@ -1,5 +1,7 @@
 package dev.stance;
 
+import java.util.Arrays;
+
 /**
  * The stance a sentence takes. The order of the constants is the order of score vectors
  * everywhere in the library (model files record it and refuse a different one).
@@ -37,6 +39,6 @@ public enum Stance {
             }
         }
         throw new IllegalArgumentException("unknown label \"" + label + "\" (expected one of "
-                + String.join(", ", java.util.Arrays.stream(VALUES).map(Enum::name).toList()) + ")");
+                + String.join(", ", Arrays.stream(VALUES).map(Enum::name).toList()) + ")");
     }
 }

@@ -1,8 +1,10 @@
 package dev.stance;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.stance.model.StanceModel;
 
@@ -89,7 +91,7 @@ public interface StanceClassifier {
      * @throws IllegalArgumentException if an argument is null, or the stream exceeds {@link Integer#MAX_VALUE} characters
      * @throws IOException              if reading fails (sentences before the failure have been delivered)
      */
-    void analyze(java.io.Reader statement, java.util.function.Consumer<SentenceAnalysis> sink) throws IOException;
+    void analyze(Reader statement, Consumer<SentenceAnalysis> sink) throws IOException;
 
     /** Longest sentence {@link #analyze(java.io.Reader, java.util.function.Consumer)} keeps whole, in characters. */
     int MAX_SENTENCE_CHARS = 1 << 20;

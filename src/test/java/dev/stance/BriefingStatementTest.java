@@ -2,6 +2,7 @@ package dev.stance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class BriefingStatementTest {
         for (int i = 0; i < EXPECTED.size(); i++) {
             assertEquals(EXPECTED.get(i), analysis.sentences().get(i).prediction().stance(), texts.get(i));
         }
-        assertEquals(java.util.EnumSet.of(Stance.DENIAL, Stance.ACCUSATION, Stance.CONDEMNATION,
+        assertEquals(EnumSet.of(Stance.DENIAL, Stance.ACCUSATION, Stance.CONDEMNATION,
                 Stance.CALL_FOR_NEGOTIATION), analysis.stances());
     }
 }

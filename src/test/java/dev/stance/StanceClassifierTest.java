@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,7 @@ class StanceClassifierTest {
         assertThrows(IllegalArgumentException.class, () -> classifier.classify(null));
         assertThrows(IllegalArgumentException.class, () -> classifier.analyze(null));
         assertThrows(IllegalArgumentException.class, () -> classifier.classifyAll(null));
-        assertThrows(IllegalArgumentException.class, () -> classifier.classifyAll(java.util.Arrays.asList("a", null)));
+        assertThrows(IllegalArgumentException.class, () -> classifier.classifyAll(Arrays.asList("a", null)));
         for (String blank : List.of("", "   ", "\n\t")) {
             Prediction p = classifier.classify(blank);
             assertEquals(Stance.NONE, p.stance());

@@ -2,6 +2,7 @@ package dev.stance.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class Args {
 
     /** {@code base} plus {@code extra}: the option names of a command that adds its own to shared ones. */
     static Set<String> union(Set<String> base, String... extra) {
-        Set<String> all = new java.util.HashSet<>(base);
+        Set<String> all = new HashSet<>(base);
         all.addAll(List.of(extra));
         return all;
     }

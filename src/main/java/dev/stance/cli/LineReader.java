@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads UTF-8 lines from a stream one at a time, in bounded memory: a line that is not valid UTF-8
@@ -68,7 +69,7 @@ final class LineReader {
                 continue;
             }
             if (length == line.length) {
-                line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, line.length * 2));
+                line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, line.length * 2));
             }
             line[length++] = b;
         }

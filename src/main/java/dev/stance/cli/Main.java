@@ -1,5 +1,7 @@
 package dev.stance.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -25,9 +27,9 @@ public final class Main {
     /** Runs one command and exits with its code: 0 on success, 2 on a usage or input error, 1 on an internal failure. */
     public static void main(String[] args) {
         quietLogging();
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         int code = run(args, new Io(System.in, out, err, Progress.stderrIsTerminal()));
         out.flush();

@@ -2,6 +2,7 @@ package dev.stance.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 
 import dev.stance.StanceClassifier;
 import dev.stance.Variant;
@@ -15,8 +16,8 @@ final class ModelOption {
             "  --fast         use the fast bundled model (lexical features only)");
 
     /** Option names this adds to a command. */
-    static final java.util.Set<String> VALUED = java.util.Set.of("model");
-    static final java.util.Set<String> FLAGS = java.util.Set.of("fast");
+    static final Set<String> VALUED = Set.of("model");
+    static final Set<String> FLAGS = Set.of("fast");
 
     private ModelOption() {
     }

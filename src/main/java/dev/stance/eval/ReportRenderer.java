@@ -1,5 +1,6 @@
 package dev.stance.eval;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ReportRenderer {
         });
         out.put("perLabel", perLabel);
         Map<String, Object> confusion = new LinkedHashMap<>();
-        confusion.put("labels", java.util.Arrays.stream(Stance.values()).map(Enum::name).toList());
+        confusion.put("labels", Arrays.stream(Stance.values()).map(Enum::name).toList());
         confusion.put("matrix", e.confusion().toArray());
         out.put("confusion", confusion);
         return out;

@@ -1,5 +1,6 @@
 package dev.stance.features;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -77,7 +79,7 @@ public final class EncoderAdaptation {
         if (bytes.length > maxBytes) {
             throw new IOException(source + ": encoder adaptation is larger than " + maxBytes + " bytes");
         }
-        try (DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (!MAGIC.equals(d.readUTF())) {
                 throw new IOException(source + ": not an encoder adaptation");
             }
@@ -87,7 +89,7 @@ public final class EncoderAdaptation {
                 throw new IOException(source + ": damaged encoder adaptation (first layer " + first + ", " + count
                         + " tensors)");
             }
-            List<Tensor> tensors = new java.util.ArrayList<>(count);
+            List<Tensor> tensors = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 String name = d.readUTF();
                 int type = d.readByte();

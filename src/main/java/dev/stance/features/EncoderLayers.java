@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ public final class EncoderLayers {
     private final Map<String, OnnxGraph.Initializer> initializers;
     private final Map<String, OnnxGraph.Node> nodes = new LinkedHashMap<>();
     private final int count;
-    private final Map<Integer, OnnxSentenceEncoder> probes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, OnnxSentenceEncoder> probes = new ConcurrentHashMap<>();
 
     private static final Pattern LAYER = Pattern.compile("/encoder/layer\\.(\\d+)/");
 

@@ -2,6 +2,7 @@ package dev.stance.features;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.List;
@@ -142,7 +143,7 @@ public final class Encoders {
         try {
             return OnnxSentenceEncoder.readResource(known.model());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read encoder " + known.spec().id() + " from the classpath", e);
+            throw new UncheckedIOException("cannot read encoder " + known.spec().id() + " from the classpath", e);
         }
     }
 

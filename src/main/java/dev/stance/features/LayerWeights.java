@@ -1,5 +1,6 @@
 package dev.stance.features;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record LayerWeights(Map<String, float[]> values) {
 
     /** Every tensor name of a layer. */
     public static List<String> names() {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String dense : DENSE) {
             names.add(dense + ".weight");
             names.add(dense + ".bias");

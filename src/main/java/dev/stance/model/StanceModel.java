@@ -1,10 +1,12 @@
 package dev.stance.model;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,7 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -177,7 +183,7 @@ public final class StanceModel {
      */
     public StanceModel withMetric(String name, Map<String, Object> summary) {
         ModelMetadata.Provenance p = metadata.provenance();
-        Map<String, Object> metrics = new java.util.LinkedHashMap<>(p.metrics());
+        Map<String, Object> metrics = new LinkedHashMap<>(p.metrics());
         metrics.put(name, summary);
         return withProvenance(new ModelMetadata.Provenance(p.dataSha256(), p.counts(), p.trainingConfig(), p.seed(),
                 p.bestEpoch(), p.trainingSeconds(), metrics, p.environment()));
@@ -220,7 +226,7 @@ public final class StanceModel {
         } catch (ZipException e) {
             throw new ModelFormatException(file + ": not a model file (empty, truncated or not a zip archive: "
                     + e.getMessage() + ")", e);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new ModelFormatException(file + ": model file is truncated", e);
         }
     }
@@ -263,7 +269,7 @@ public final class StanceModel {
         } catch (ZipException e) {
             throw new ModelFormatException(source + ": not a model file (damaged or not a zip archive: "
                     + e.getMessage() + ")", e);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new ModelFormatException(source + ": model file is truncated", e);
         }
         return parts.build();
@@ -391,12 +397,12 @@ public final class StanceModel {
         try {
             try {
                 // Temporary files are private; a model is an ordinary, readable file.
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: keep the defaults.
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                 OutputStream out = Channels.newOutputStream(channel)) {
                 writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -439,8 +445,8 @@ public final class StanceModel {
         ZipEntry e = new ZipEntry(name);
         long time;
         try {
-            time = java.time.Instant.parse(metadata.createdAt()).toEpochMilli();
-        } catch (java.time.format.DateTimeParseException | NullPointerException ex) {
+            time = Instant.parse(metadata.createdAt()).toEpochMilli();
+        } catch (DateTimeParseException | NullPointerException ex) {
             time = 0;
         }
         e.setTime(time);

@@ -1,5 +1,7 @@
 package dev.stance.text;
 
+import java.util.Arrays;
+
 /**
  * Splits a sentence into tokens by the rules of OpenNLP's {@code SimpleTokenizer}: runs of
  * letters, runs of digits, and runs of one repeated other character ("...", "!!"), with white
@@ -44,7 +46,7 @@ public final class Tokenizer {
     public int[] tokenize(String sentence) {
         int[] offsets = new int[2 * Math.min(MAX_TOKENS, Math.min(sentence.length(), MAX_CHARS))];
         int n = tokenize(sentence, offsets);
-        return n * 2 == offsets.length ? offsets : java.util.Arrays.copyOf(offsets, 2 * n);
+        return n * 2 == offsets.length ? offsets : Arrays.copyOf(offsets, 2 * n);
     }
 
     /**

@@ -4,9 +4,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -89,7 +91,7 @@ final class EncoderTuner {
         double bestF1 = Double.NEGATIVE_INFINITY;
         long started = System.nanoTime();
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            java.util.Collections.shuffle(trainBatches, random);
+            Collections.shuffle(trainBatches, random);
             for (int[] rows : trainBatches) {
                 INDArray[] b = inputs(train, rows);
                 sd.fit(new MultiDataSet(new INDArray[]{b[0], b[1]}, new INDArray[]{labels(trainGold, rows)}));
@@ -104,7 +106,7 @@ final class EncoderTuner {
                 best = export(sd);
             }
             double elapsed = (System.nanoTime() - started) / 1e9;
-            listener.onPhase(String.format(java.util.Locale.ROOT,
+            listener.onPhase(String.format(Locale.ROOT,
                     "encoder layers %d-%d, epoch %d/%d: dev macro-F1 %.3f%s (%.0f s)", firstLayer,
                     encoder.count() - 1, epoch, epochs, f1, improved ? " (best so far)" : "", elapsed));
         }

@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -310,8 +312,8 @@ class MainTest {
         assertEquals(wrong, page.errorRows().stream().map(ReportPage.Row::text).sorted().toList());
         assertEquals(List.of(), page.externalReferences());
         String provenance = page.document().selectFirst("#provenance").text();
-        String fileHash = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(testFile)));
+        String fileHash = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(testFile)));
         assertTrue(provenance.contains(fileHash) && provenance.contains(model.toString()), provenance);
     }
 

@@ -7,11 +7,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +108,7 @@ class ProgressTest {
         }
 
         @Override
-        public void analyze(java.io.Reader statement, java.util.function.Consumer<dev.stance.SentenceAnalysis> sink) {
+        public void analyze(Reader statement, Consumer<dev.stance.SentenceAnalysis> sink) {
             throw new UnsupportedOperationException();
         }
     }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jsoup.nodes.Element;
@@ -20,7 +22,7 @@ class HtmlReportTest {
 
     private static Prediction predict(Stance s, double confidence) {
         double[] p = new double[5];
-        java.util.Arrays.fill(p, (1 - confidence) / 4);
+        Arrays.fill(p, (1 - confidence) / 4);
         p[s.ordinal()] = confidence;
         return Prediction.fromProbabilities(p);
     }
@@ -125,7 +127,7 @@ class HtmlReportTest {
         Evaluation e = sample();
         ReportPage page = new ReportPage(HtmlReport.render(e, CONTEXT));
         String summary = page.document().selectFirst("#summary").text();
-        assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "%.3f", e.macroF1())), summary);
+        assertTrue(summary.contains(String.format(Locale.ROOT, "%.3f", e.macroF1())), summary);
         assertTrue(summary.contains(Integer.toString(e.errors().size())), summary);
         // Three bars (precision, recall, F1) per label, each as tall as its value.
         List<Element> bars = page.document().select("#per-label rect[height] title").stream()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ class StanceEvaluatorTest {
     private static Prediction predict(Stance s, double confidence) {
         double[] p = new double[5];
         double rest = (1 - confidence) / 4;
-        java.util.Arrays.fill(p, rest);
+        Arrays.fill(p, rest);
         p[s.ordinal()] = confidence;
         return Prediction.fromProbabilities(p);
     }

@@ -1,6 +1,7 @@
 package dev.stance.model;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,7 +32,7 @@ public final class SaveLoop {
                 "out_W", new NetworkParams.Matrix(16, 5, new float[80]),
                 "out_b", new NetworkParams.Matrix(1, 5, new float[5])));
         ModelMetadata m = new ModelMetadata(StanceModel.FORMAT_VERSION, name, "test", "2026-01-01T00:00:00Z",
-                java.util.Arrays.stream(Stance.values()).map(Enum::name).toList(), a, Calibration.identity(),
+                Arrays.stream(Stance.values()).map(Enum::name).toList(), a, Calibration.identity(),
                 new ModelMetadata.Provenance("", Map.of(), Map.of(), 0, 0, 0, Map.of(), Map.of()));
         return new StanceModel(m, "{}", params);
     }

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,7 +54,7 @@ class StanceModelTest {
                 "out_W", new NetworkParams.Matrix(4, 5, w),
                 "out_b", new NetworkParams.Matrix(1, 5, new float[5])));
         ModelMetadata m = new ModelMetadata(StanceModel.FORMAT_VERSION, "tiny", "test", "2026-01-01T00:00:00Z",
-                java.util.Arrays.stream(Stance.values()).map(Enum::name).toList(), a, Calibration.identity(),
+                Arrays.stream(Stance.values()).map(Enum::name).toList(), a, Calibration.identity(),
                 new ModelMetadata.Provenance("abc", Map.of(), Map.of("epochs", 1), 42, 1, 0.1, Map.of(), Map.of()));
         return new StanceModel(m, "{}", params);
     }
@@ -102,7 +105,7 @@ class StanceModelTest {
         tinyModel().writeTo(bytes);
         byte[] whole = bytes.toByteArray();
         for (int cut : new int[]{whole.length / 2, whole.length - 30, 100}) {
-            Path file = Files.write(dir.resolve("cut" + cut + ".zip"), java.util.Arrays.copyOf(whole, cut));
+            Path file = Files.write(dir.resolve("cut" + cut + ".zip"), Arrays.copyOf(whole, cut));
             String message = loadFails(file).getMessage();
             assertTrue(message.startsWith(file.toString()), message);
         }
@@ -143,7 +146,7 @@ class StanceModelTest {
         EncoderLayers layers = Encoders.layers(Encoders.spec(Encoders.BGE_SMALL));
         int last = layers.count() - 1;
         EncoderAdaptation adaptation = layers.adaptation(last, List.of(layers.weights(last)));
-        Map<String, float[]> changed = new java.util.HashMap<>(layers.weights(last).values());
+        Map<String, float[]> changed = new HashMap<>(layers.weights(last).values());
         changed.put("output.LayerNorm.bias", new float[layers.width()]);
         EncoderAdaptation other = layers.adaptation(last, List.of(new LayerWeights(changed)));
 
@@ -152,7 +155,7 @@ class StanceModelTest {
         ModelMetadata m = tiny.metadata();
         Architecture adapted = new Architecture(a.featurizer(), a.lexical(), a.embeddingDim(), layers.spec(), a.hidden(),
                 adaptation.sha256());
-        Map<String, NetworkParams.Matrix> params = new java.util.HashMap<>(tiny.params().matrices());
+        Map<String, NetworkParams.Matrix> params = new HashMap<>(tiny.params().matrices());
         params.put("out_W", new NetworkParams.Matrix(adapted.inputWidth(), 5, new float[adapted.inputWidth() * 5]));
         StanceModel model = new StanceModel(new ModelMetadata(m.formatVersion(), m.name(), m.libraryVersion(),
                 m.createdAt(), m.labels(), adapted, m.calibration(), m.provenance()), "{}", new NetworkParams(params),
@@ -207,7 +210,7 @@ class StanceModelTest {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
             z.putNextEntry(new ZipEntry("model.json"));
             byte[] spaces = new byte[1 << 20];
-            java.util.Arrays.fill(spaces, (byte) ' ');
+            Arrays.fill(spaces, (byte) ' ');
             for (int i = 0; i < 200; i++) {
                 z.write(spaces);
             }
@@ -217,7 +220,7 @@ class StanceModelTest {
         assertTrue(loadFails(file).getMessage().contains("model.json is larger than"));
         // params.bin declaring a 2^31-value matrix: refused before allocating it.
         ByteArrayOutputStream header = new ByteArrayOutputStream();
-        java.io.DataOutputStream data = new java.io.DataOutputStream(header);
+        DataOutputStream data = new DataOutputStream(header);
         data.writeInt(0x53545042);
         data.writeInt(1);
         data.writeInt(1);

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -48,7 +50,7 @@ class PartitionFunctionsTest {
         }
 
         @Override
-        public void analyze(java.io.Reader statement, java.util.function.Consumer<dev.stance.SentenceAnalysis> sink) {
+        public void analyze(Reader statement, Consumer<dev.stance.SentenceAnalysis> sink) {
             throw new AssertionError("analyze called per statement");
         }
     }

@@ -3,7 +3,11 @@ package dev.stance.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -93,14 +97,14 @@ class EncoderTunerTest {
         int first = layers.count() - 1;
         LayerWeights w = layers.weights(first);
         EncoderAdaptation a = layers.adaptation(first, List.of(w));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         a.write(out);
-        EncoderAdaptation back = EncoderAdaptation.read(new java.io.ByteArrayInputStream(out.toByteArray()), "test", 1L << 26);
+        EncoderAdaptation back = EncoderAdaptation.read(new ByteArrayInputStream(out.toByteArray()), "test", 1L << 26);
         assertEquals(a.sha256(), back.sha256());
         assertEquals(first, back.firstLayer());
-        byte[] cut = java.util.Arrays.copyOf(out.toByteArray(), out.size() / 2);
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> EncoderAdaptation.read(new java.io.ByteArrayInputStream(cut), "cut.zip", 1L << 26));
+        byte[] cut = Arrays.copyOf(out.toByteArray(), out.size() / 2);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> EncoderAdaptation.read(new ByteArrayInputStream(cut), "cut.zip", 1L << 26));
         assertTrue(e.getMessage().startsWith("cut.zip: "), e.getMessage());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ class StanceTrainerTest {
         TrainingResult other = new StanceTrainer(CONFIG.withSeed(7)).train(data);
         float[] a = first.model().params().matrices().get("out_W").data();
         float[] b = other.model().params().matrices().get("out_W").data();
-        assertFalse(java.util.Arrays.equals(a, b));
+        assertFalse(Arrays.equals(a, b));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.stance.bench;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ public final class DoccatCli {
 
     public static void main(String[] args) throws Exception {
         DoccatContender doccat = new DoccatContender(new DoccatModel(Path.of(args[0])));
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         StringBuilder sb = new StringBuilder();

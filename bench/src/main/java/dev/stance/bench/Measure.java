@@ -8,10 +8,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 import dev.stance.Prediction;
 import jdk.jfr.Recording;
@@ -74,7 +76,7 @@ final class Measure {
             for (Future<?> f : futures) {
                 f.get();
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("a benchmark thread failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
@@ -85,7 +87,7 @@ final class Measure {
      * Nanoseconds per sentence that {@code step} takes over {@code input}, single thread: median of
      * {@code repeats} passes after one warm-up pass. For splitting the FAST path into its phases.
      */
-    static double nanosPerSentence(java.util.function.ToIntFunction<String> step, List<String> input, int repeats) {
+    static double nanosPerSentence(ToIntFunction<String> step, List<String> input, int repeats) {
         long sink = 0;
         for (String s : input) {
             sink += step.applyAsInt(s);

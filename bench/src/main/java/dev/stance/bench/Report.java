@@ -1,10 +1,13 @@
 package dev.stance.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.stance.LabelledSentence;
@@ -267,16 +271,16 @@ final class Report {
         int support = e.perLabel().get(label).support();
         StringBuilder sb = new StringBuilder("recall ").append(f3(e.perLabel().get(label).recall()))
                 .append(" of ").append(support);
-        List<Stance> missedAs = java.util.Arrays.stream(Stance.values()).filter(s -> s != label)
+        List<Stance> missedAs = Arrays.stream(Stance.values()).filter(s -> s != label)
                 .filter(s -> e.confusion().count(label, s) > 0)
-                .sorted(java.util.Comparator.comparingInt((Stance s) -> -e.confusion().count(label, s))).toList();
+                .sorted(Comparator.comparingInt((Stance s) -> -e.confusion().count(label, s))).toList();
         if (!missedAs.isEmpty()) {
             sb.append("; missed as ");
             sb.append(String.join(", ", missedAs.stream().map(s -> s + " " + e.confusion().count(label, s)).toList()));
         }
-        List<Stance> takenFrom = java.util.Arrays.stream(Stance.values()).filter(s -> s != label)
+        List<Stance> takenFrom = Arrays.stream(Stance.values()).filter(s -> s != label)
                 .filter(s -> e.confusion().count(s, label) > 0)
-                .sorted(java.util.Comparator.comparingInt((Stance s) -> -e.confusion().count(s, label))).toList();
+                .sorted(Comparator.comparingInt((Stance s) -> -e.confusion().count(s, label))).toList();
         if (!takenFrom.isEmpty()) {
             sb.append("; precision ").append(f3(e.perLabel().get(label).precision())).append(", false ")
                     .append(label).append(" from ");
@@ -290,8 +294,8 @@ final class Report {
         Path file = options.analysis();
         if (Files.isRegularFile(file)) {
             try {
-                md.append(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip()).append("\n\n");
-            } catch (java.io.IOException e) {
+                md.append(Files.readString(file, StandardCharsets.UTF_8).strip()).append("\n\n");
+            } catch (IOException e) {
                 md.append("(could not read ").append(file).append(": ").append(e.getMessage()).append(")\n\n");
             }
         }
@@ -485,11 +489,11 @@ final class Report {
     }
 
     /** The first line of a small system file that starts with {@code prefix}. */
-    private static java.util.Optional<String> field(Path file, String prefix) {
+    private static Optional<String> field(Path file, String prefix) {
         try {
             return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst();
-        } catch (java.io.IOException e) {
-            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
