@@ -1,6 +1,7 @@
 package dev.stance.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -103,7 +104,7 @@ class EncoderTunerTest {
         assertEquals(a.sha256(), back.sha256());
         assertEquals(first, back.firstLayer());
         byte[] cut = Arrays.copyOf(out.toByteArray(), out.size() / 2);
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        IOException e = assertThrows(IOException.class,
                 () -> EncoderAdaptation.read(new ByteArrayInputStream(cut), "cut.zip", 1L << 26));
         assertTrue(e.getMessage().startsWith("cut.zip: "), e.getMessage());
     }
